@@ -1,0 +1,1 @@
+"""Actors: mentions, in-story resolution, CAMEO-style codes (issue #4)."""

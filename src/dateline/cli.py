@@ -1,0 +1,322 @@
+"""The ``dateline`` command line: each command is a few lines over the library.
+
+Results go to standard output, progress and error lines to standard error. Exit codes:
+0 all inputs processed, 1 some inputs failed (each has an error line), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import DatelineError
+from .readers.base import DEFAULT_MAX_BYTES, STDIN, iter_input_paths
+
+app = typer.Typer(
+    name="dateline",
+    help="Who said what, and who did what to whom, in news wire stories.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Look into and export a dateline database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or '-' for stdin.")]
+Year = Annotated[
+    int | None, typer.Option(help="Year of the stories, for ISO dates from datelines like 'Feb. 27'.")
+]
+Encoding = Annotated[str | None, typer.Option(help="Text encoding of the inputs (default: UTF-8).")]
+MaxBytes = Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+DbPath = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
+
+
+def _fail(exc: DatelineError) -> typer.Exit:
+    typer.echo(f"Error: {exc}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what dateline does to stderr.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _options(year: int | None, encoding: str | None, max_bytes: int) -> Any:
+    from .batch import InputOptions
+
+    if year is not None and not 1000 <= year <= 9999:
+        raise DatelineError("E015", value=year)
+    return InputOptions(year=year, encoding=encoding, max_bytes=max_bytes)
+
+
+def _results(paths: list[str], options: Any, quiet: bool) -> Iterator[Any]:
+    """Documents and InputErrors for ``paths``, with a progress bar and error lines on stderr."""
+    from tqdm import tqdm
+
+    from .batch import process
+    from .records import InputError
+
+    inputs = list(iter_input_paths(paths))
+    if not inputs:
+        raise DatelineError("E016", paths=" ".join(paths))
+    with tqdm(total=len(inputs), unit="doc", file=sys.stderr, disable=True if quiet else None) as bar:
+        for result in process(inputs, options):
+            if isinstance(result, InputError):
+                tqdm.write(f"error {result}", file=sys.stderr)
+            bar.update(1)
+            yield result
+
+
+@contextlib.contextmanager
+def _output(path: str, force: bool) -> Iterator[IO[str]]:
+    if path == STDIN:
+        yield sys.stdout
+        return
+    target = Path(path)
+    if target.exists() and not force:
+        raise DatelineError("E008", path=path)
+    try:
+        handle = target.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise DatelineError("E013", path=path, reason=exc.strerror or str(exc)) from exc
+    with handle:
+        yield handle
+
+
+def _document_table(records: list[dict[str, Any]]) -> Table:
+    table = Table("doc_id", "headline", "place", "date", "agencies", "paragraphs", "quotes", "events")
+    for r in records:
+        dl = r.get("dateline") or {}
+        table.add_row(
+            r["doc_id"], (r.get("headline") or "")[:60], dl.get("place") or "", dl.get("date") or dl.get("date_text") or "",
+            ", ".join(r["agencies"]), str(len(r["paragraphs"])), str(len(r["quotes"])), str(len(r["events"])),
+        )
+    return table
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, or '-' for stdout.")] = STDIN,
+    force: Annotated[bool, typer.Option(help="Overwrite the output file if it exists.")] = False,
+    with_text: Annotated[bool, typer.Option(help="Include each story's full text in its record.")] = False,
+    year: Year = None,
+    encoding: Encoding = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    quiet: Quiet = False,
+) -> None:
+    """Analyse stories and write one record per story (JSONL by default)."""
+    from .records import Document
+
+    failed = done = 0
+    try:
+        options = _options(year, encoding, max_bytes)
+        with _output(output, force) as out:
+            collected: list[dict[str, Any]] = []
+            for result in _results(paths, options, quiet):
+                if not isinstance(result, Document):
+                    failed += 1
+                    continue
+                done += 1
+                record = result.to_dict(include_text=with_text)
+                if fmt is ExtractFormat.jsonl:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    out.flush()
+                else:
+                    collected.append(record)
+            if fmt is ExtractFormat.json:
+                out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
+            elif fmt is ExtractFormat.table:
+                Console(file=out, width=160).print(_document_table(collected))
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    if not quiet:
+        typer.echo(f"{done} documents, {failed} inputs failed", err=True)
+    raise typer.Exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbPath,
+    replace: Annotated[bool, typer.Option(help="Re-analyse and replace stories already stored.")] = False,
+    year: Year = None,
+    encoding: Encoding = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    quiet: Quiet = False,
+) -> None:
+    """Analyse stories and store them in a DuckDB database (idempotent: keyed by content hash)."""
+    from .records import Document
+    from .store import Store
+
+    added = present = failed = 0
+    try:
+        options = _options(year, encoding, max_bytes)
+        with Store(db) as store:
+            for result in _results(paths, options, quiet):
+                if isinstance(result, Document):
+                    if store.add(result, replace=replace):
+                        added += 1
+                    else:
+                        present += 1
+                else:
+                    store.add_error(result)
+                    failed += 1
+            counts = store.counts()
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    if not quiet:
+        totals = ", ".join(f"{n} {t}" for t, n in counts.items())
+        typer.echo(f"{added} stored, {present} already stored, {failed} failed; database now holds {totals}", err=True)
+    raise typer.Exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
+
+
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: QueryFormat, out: IO[str]) -> None:
+    from .store.export import _plain
+
+    if fmt is QueryFormat.table:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console(file=out, width=200).print(table)
+    elif fmt is QueryFormat.csv:
+        import csv
+
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        writer.writerows([[_plain(v) for v in row] for row in rows])
+    else:
+        dicts = [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+        if fmt is QueryFormat.json:
+            out.write(json.dumps(dicts, ensure_ascii=False, default=str, indent=2) + "\n")
+        else:
+            for d in dicts:
+                out.write(json.dumps(d, ensure_ascii=False, default=str) + "\n")
+
+
+@db_app.command("query")
+def db_query(
+    sql: Annotated[str, typer.Argument(help="The SQL to run, e.g. \"SELECT headline FROM documents\".")],
+    db: DbPath,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+) -> None:
+    """Run a SQL query on the database (read-only) and print the result."""
+    from .store import Store
+
+    try:
+        with Store(db, create=False, read_only=True) as store:
+            columns, rows = store.query(sql)
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    _print_rows(columns, rows, fmt, sys.stdout)
+
+
+@db_app.command("export")
+def db_export(
+    db: DbPath,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.jsonl,
+    table: Annotated[str, typer.Option(help="Table: documents, quotes, actors, events or errors.")] = "documents",
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' for stdout; not for parquet).")] = STDIN,
+    force: Annotated[bool, typer.Option(help="Overwrite the output file if it exists.")] = False,
+) -> None:
+    """Export a table as JSONL, CSV or Parquet (documents as JSONL are the full records)."""
+    from .store import Store, export_parquet, export_rows
+
+    try:
+        with Store(db, create=False, read_only=True) as store:
+            if fmt is ExportFormat.parquet:
+                if output == STDIN:
+                    raise DatelineError("E017", value=fmt.value)
+                if Path(output).exists() and not force:
+                    raise DatelineError("E008", path=output)
+                n = export_parquet(store, table, output)
+            else:
+                with _output(output, force) as out:
+                    n = export_rows(store, table, fmt.value, out)
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"exported {n} rows of {table}", err=True)
+
+
+@db_app.command("errors")
+def db_errors(
+    db: DbPath,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+) -> None:
+    """List the inputs that could not be stored, with their numbered error."""
+    from .store import Store
+
+    try:
+        with Store(db, create=False, read_only=True) as store:
+            columns, rows = store.query("SELECT source_path, code, message FROM errors ORDER BY source_path")
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    _print_rows(columns, rows, fmt, sys.stdout)
+
+
+@db_app.command("info")
+def db_info(db: DbPath) -> None:
+    """Show the database's schema version and row counts."""
+    from .store import Store
+
+    try:
+        with Store(db, create=False, read_only=True) as store:
+            typer.echo(f"schema_version: {store.schema_version}")
+            for table, n in store.counts().items():
+                typer.echo(f"{table}: {n}")
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Numbered, templated errors and warnings.
+
+Every message says what went wrong and what to do next. Codes are stable: a code is never
+reused for a different problem, so users can grep logs and the ``errors`` table for them.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+
+class _Template(str, Enum):
+    def format(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
+        return str(self.value).format(*args, **kwargs)
+
+
+class Errors(_Template):
+    E001 = "Input is empty (0 bytes of text after decoding). Nothing to analyse."
+    E002 = "Input looks like a binary file ({kind}), not text. Pass text, HTML, or a feed."
+    E003 = (
+        "Input is not valid {encoding} text (bad byte at offset {offset}). "
+        "Convert it to UTF-8 or pass --encoding with its real encoding (e.g. --encoding cp1252)."
+    )
+    E004 = (
+        "Input is too large: {size:,} bytes, the limit is {limit:,}. "
+        "Split it into stories or raise the limit with --max-bytes."
+    )
+    E005 = "Path does not exist: {path}. Check the spelling, or pass '-' to read standard input."
+    E006 = "Could not read input: {reason}."
+    E007 = "Unknown output format {value!r}. Choose one of: {choices}."
+    E008 = "Output file {path} already exists. Pass --force to overwrite it."
+    E009 = (
+        "Database {path} has schema version {found}, this dateline expects {expected}. "
+        "Ingest into a new database file, or export and re-ingest."
+    )
+    E010 = "Database {path} does not exist. Create it first with: dateline ingest PATH --db {path}"
+    E011 = "SQL query failed: {reason}"
+    E012 = "Unknown table {table!r}. Tables: {choices}."
+    E013 = "Could not write {path}: {reason}."
+    E014 = "Analysis failed for this input: {reason}. Please report this with the input attached."
+    E015 = "Invalid --year {value}: give a four-digit year such as 2025."
+    E016 = "No inputs found under {paths}. Give files, directories or '-' for standard input."
+    E017 = "Format {value!r} needs an output path: pass -o FILE."
+    E018 = "Unknown text encoding {value!r}. Use a Python codec name such as utf-8, cp1252 or latin-1."
+
+
+class Warnings(_Template):
+    W001 = "No dateline found; the story was read as plain text."
+    W002 = "Dateline found, but its date {date_text!r} could not be read as a month and day."
+    W003 = "The dateline's year is unknown; pass --year to get ISO dates."
+
+
+class DatelineError(Exception):
+    """An error with a stable code, e.g. ``DatelineError("E005", path="x.txt")``."""
+
+    def __init__(self, code: str, **kwargs: Any) -> None:
+        self.code = code
+        self.message = Errors[code].format(**kwargs)
+        super().__init__(f"{code}: {self.message}")
+
+
+def warning(code: str, **kwargs: Any) -> str:
+    """A warning string for a record's ``warnings`` list: ``"W001: ..."``."""
+    return f"{code}: {Warnings[code].format(**kwargs)}"

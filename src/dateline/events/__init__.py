@@ -1,0 +1,1 @@
+"""Events: source-action-target triples coded in CAMEO and PLOVER (issue #5)."""

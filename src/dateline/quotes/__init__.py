@@ -1,0 +1,1 @@
+"""Quotes and speaker attribution (issue #3)."""

@@ -1,0 +1,262 @@
+"""The embedded DuckDB store: schema, schema version, idempotent upserts, errors, queries.
+
+Documents are keyed by their content hash (SHA-256 of the decoded text), so storing the same
+story twice changes nothing. Quotes, actors and events hang off the document by that key and
+are written in the same transaction as the document, so a story is stored whole or not at all.
+The schema is documented in ``docs/schema.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import DatelineError
+from ..records import Document, InputError
+
+logger = logging.getLogger(__name__)
+
+#: Version of the database layout. A database with another version is refused (E009).
+SCHEMA_VERSION = 1
+
+TABLES = ("documents", "quotes", "actors", "events", "errors")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    content_hash VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    source_path VARCHAR,
+    headline VARCHAR,
+    byline VARCHAR,
+    dateline_text VARCHAR,
+    dateline_place VARCHAR,
+    dateline_region VARCHAR,
+    dateline_date_text VARCHAR,
+    dateline_date DATE,
+    agencies VARCHAR[],
+    credit VARCHAR,
+    n_paragraphs INTEGER,
+    n_quotes INTEGER,
+    n_events INTEGER,
+    text VARCHAR NOT NULL,
+    record VARCHAR NOT NULL,
+    dateline_version VARCHAR,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    content_hash VARCHAR NOT NULL,
+    quote_index INTEGER NOT NULL,
+    kind VARCHAR,
+    start_char INTEGER,
+    end_char INTEGER,
+    text VARCHAR,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    cue_text VARCHAR,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_text VARCHAR,
+    speaker_name VARCHAR,
+    actor_id VARCHAR,
+    PRIMARY KEY (content_hash, quote_index)
+);
+CREATE TABLE IF NOT EXISTS actors (
+    content_hash VARCHAR NOT NULL,
+    actor_id VARCHAR NOT NULL,
+    name VARCHAR,
+    code VARCHAR,
+    n_mentions INTEGER,
+    mentions VARCHAR,
+    PRIMARY KEY (content_hash, actor_id)
+);
+CREATE TABLE IF NOT EXISTS events (
+    content_hash VARCHAR NOT NULL,
+    event_index INTEGER NOT NULL,
+    start_char INTEGER,
+    end_char INTEGER,
+    text VARCHAR,
+    source_actor VARCHAR,
+    source_code VARCHAR,
+    target_actor VARCHAR,
+    target_code VARCHAR,
+    cameo VARCHAR,
+    plover VARCHAR,
+    goldstein DOUBLE,
+    quad_class INTEGER,
+    PRIMARY KEY (content_hash, event_index)
+);
+CREATE TABLE IF NOT EXISTS errors (
+    source_path VARCHAR PRIMARY KEY,
+    code VARCHAR NOT NULL,
+    message VARCHAR NOT NULL,
+    recorded_at TIMESTAMP DEFAULT current_timestamp
+);
+"""
+
+
+def _span(record: dict[str, Any], key: str) -> tuple[int | None, int | None]:
+    span = record.get(key)
+    if not span:
+        return None, None
+    return int(span["start"]), int(span["end"])
+
+
+class Store:
+    """A dateline database file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
+        self.path = str(path)
+        if not create and not Path(self.path).exists():
+            raise DatelineError("E010", path=self.path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise DatelineError("E013", path=self.path, reason=str(exc)) from exc
+        if not read_only:
+            self.con.execute(_SCHEMA)
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
+            )
+        self._check_version()
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException as exc:
+            raise DatelineError("E009", path=self.path, found="none", expected=SCHEMA_VERSION) from exc
+        found = row[0] if row else "none"
+        if found != str(SCHEMA_VERSION):
+            raise DatelineError("E009", path=self.path, found=found, expected=SCHEMA_VERSION)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # writing -------------------------------------------------------------------------------
+
+    def has(self, content_hash: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+        return row is not None
+
+    def add(self, document: Document, *, replace: bool = False) -> bool:
+        """Store one document with its quotes, actors and events. Returns False if it was there.
+
+        With ``replace``, an existing copy (same content hash) is replaced, e.g. after an
+        upgrade of dateline changed the analysis.
+        """
+        key = document.content_hash
+        if self.has(key) and not replace:
+            self._clear_error(document.story.source_path)
+            return False
+        record = document.to_dict()
+        story = document.story
+        dl = story.dateline
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ("quotes", "actors", "events", "documents"):
+                self.con.execute(f"DELETE FROM {table} WHERE content_hash = ?", [key])  # noqa: S608
+            self.con.execute(
+                "INSERT INTO documents (content_hash, doc_id, source_path, headline, byline, dateline_text,"
+                " dateline_place, dateline_region, dateline_date_text, dateline_date, agencies, credit,"
+                " n_paragraphs, n_quotes, n_events, text, record, dateline_version)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    key, story.doc_id, story.source_path, story.headline_text, story.byline_text,
+                    dl.text if dl else None, dl.place if dl else None, dl.region if dl else None,
+                    dl.date_text if dl else None, dl.date if dl else None, story.agencies,
+                    story.credit.text if story.credit else None, len(story.paragraphs),
+                    len(document.quotes), len(document.events), story.text, json.dumps(record, ensure_ascii=False),
+                    document.version,
+                ],
+            )
+            self._insert_children(key, document)
+            self._clear_error(story.source_path)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    def _insert_children(self, key: str, document: Document) -> None:
+        text = document.story.text
+        quotes = []
+        for i, q in enumerate(document.quotes):
+            cue, speaker = _span(q, "cue"), _span(q, "speaker")
+            quotes.append([
+                key, i, q.get("kind"), q["start"], q["end"], text[q["start"] : q["end"]],
+                cue[0], cue[1], text[cue[0] : cue[1]] if cue[0] is not None else None,
+                speaker[0], speaker[1], text[speaker[0] : speaker[1]] if speaker[0] is not None else None,
+                q.get("speaker_name"), q.get("actor_id"),
+            ])
+        if quotes:
+            self.con.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 14) + ")", quotes)
+        actors = [
+            [key, a["id"], a.get("name"), a.get("code"), len(a.get("mentions", [])), json.dumps(a.get("mentions", []))]
+            for a in document.actors
+        ]
+        if actors:
+            self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)", actors)
+        events = [
+            [
+                key, i, e["start"], e["end"], text[e["start"] : e["end"]], e.get("source_actor"), e.get("source_code"),
+                e.get("target_actor"), e.get("target_code"), e.get("cameo"), e.get("plover"), e.get("goldstein"),
+                e.get("quad_class"),
+            ]
+            for i, e in enumerate(document.events)
+        ]
+        if events:
+            self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 13) + ")", events)
+
+    def add_error(self, error: InputError) -> None:
+        """Record an input that could not be stored; the latest error for a path wins."""
+        self.con.execute(
+            "INSERT OR REPLACE INTO errors (source_path, code, message) VALUES (?, ?, ?)",
+            [error.source_path, error.code, error.message],
+        )
+
+    def _clear_error(self, source_path: str | None) -> None:
+        if source_path:
+            self.con.execute("DELETE FROM errors WHERE source_path = ?", [source_path])
+
+    # reading -------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in TABLES:
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run SQL; returns column names and rows. Errors become E011."""
+        try:
+            cursor = self.con.execute(sql, list(params))
+            columns = [d[0] for d in cursor.description or []]
+            return columns, cursor.fetchall()
+        except duckdb.Error as exc:
+            raise DatelineError("E011", reason=str(exc).splitlines()[0]) from exc
+
+    def records(self) -> Iterable[dict[str, Any]]:
+        """Stored document records (the ``extract`` JSON), in ingestion order."""
+        cursor = self.con.execute("SELECT record FROM documents ORDER BY ingested_at, doc_id")
+        while rows := cursor.fetchmany(500):
+            for (record,) in rows:
+                yield json.loads(record)
+
+    @property
+    def schema_version(self) -> int:
+        return SCHEMA_VERSION

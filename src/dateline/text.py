@@ -1,0 +1,53 @@
+"""Text helpers shared by the readers and the pipeline: paragraphs and offset-safe normalising.
+
+Nothing here changes the length of a text, so offsets computed on a normalised copy index
+the original text unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A blank line: a newline, then one or more lines holding only non-newline whitespace
+# (spaces, tabs, carriage returns, non-breaking spaces...).
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+_LINE_BREAK = re.compile(r"\n")
+
+# Characters stripped from paragraph edges: whitespace and the byte-order mark.
+_EDGE = frozenset(" \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+
+# Unusual spaces that spaCy's tokenizer would keep inside tokens, mapped one-to-one to " ".
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\r\t\f\v"})
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past whitespace (including NBSP and BOM) at both edges."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans of ``text``, as ``(start, end)`` offsets with whitespace trimmed.
+
+    Paragraphs are separated by blank lines. A text with no blank line at all but several
+    lines (common in feeds that put one paragraph per line) is split at every line break.
+    """
+    separator = _BLANK_LINES if _BLANK_LINES.search(text) else _LINE_BREAK
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in separator.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = (strip_span(text, s, e) for s, e in spans)
+    return [(s, e) for s, e in trimmed if s < e]
+
+
+def normalize_for_nlp(text: str) -> str:
+    """A copy of ``text`` for the tokenizer: odd spaces become plain spaces, length unchanged."""
+    normalized = text.translate(_SPACES)
+    assert len(normalized) == len(text)
+    return normalized

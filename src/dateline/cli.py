@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -36,19 +36,19 @@ app.add_typer(db_app, name="db")
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
@@ -56,9 +56,7 @@ class QueryFormat(str, Enum):
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or '-' for stdin.")]
-Year = Annotated[
-    int | None, typer.Option(help="Year of the stories, for ISO dates from datelines like 'Feb. 27'.")
-]
+Year = Annotated[int | None, typer.Option(help="Year of the stories, for ISO dates from datelines like 'Feb. 27'.")]
 Encoding = Annotated[str | None, typer.Option(help="Text encoding of the inputs (default: UTF-8).")]
 MaxBytes = Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
@@ -83,7 +81,9 @@ def main_callback(
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what dateline does to stderr.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 def _options(year: int | None, encoding: str | None, max_bytes: int) -> Any:
@@ -133,8 +133,14 @@ def _document_table(records: list[dict[str, Any]]) -> Table:
     for r in records:
         dl = r.get("dateline") or {}
         table.add_row(
-            r["doc_id"], (r.get("headline") or "")[:60], dl.get("place") or "", dl.get("date") or dl.get("date_text") or "",
-            ", ".join(r["agencies"]), str(len(r["paragraphs"])), str(len(r["quotes"])), str(len(r["events"])),
+            r["doc_id"],
+            (r.get("headline") or "")[:60],
+            dl.get("place") or "",
+            dl.get("date") or dl.get("date_text") or "",
+            ", ".join(r["agencies"]),
+            str(len(r["paragraphs"])),
+            str(len(r["quotes"])),
+            str(len(r["events"])),
         )
     return table
 
@@ -242,7 +248,7 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: QueryForma
 
 @db_app.command("query")
 def db_query(
-    sql: Annotated[str, typer.Argument(help="The SQL to run, e.g. \"SELECT headline FROM documents\".")],
+    sql: Annotated[str, typer.Argument(help='The SQL to run, e.g. "SELECT headline FROM documents".')],
     db: DbPath,
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
 ) -> None:
@@ -262,7 +268,9 @@ def db_export(
     db: DbPath,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.jsonl,
     table: Annotated[str, typer.Option(help="Table: documents, quotes, actors, events or errors.")] = "documents",
-    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' for stdout; not for parquet).")] = STDIN,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Output file ('-' for stdout; not for parquet).")
+    ] = STDIN,
     force: Annotated[bool, typer.Option(help="Overwrite the output file if it exists.")] = False,
 ) -> None:
     """Export a table as JSONL, CSV or Parquet (documents as JSONL are the full records)."""

@@ -6,11 +6,11 @@ reused for a different problem, so users can grep logs and the ``errors`` table 
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class _Template(str, Enum):
+class _Template(StrEnum):
     def format(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)
 
@@ -28,7 +28,6 @@ class Errors(_Template):
     )
     E005 = "Path does not exist: {path}. Check the spelling, or pass '-' to read standard input."
     E006 = "Could not read input: {reason}."
-    E007 = "Unknown output format {value!r}. Choose one of: {choices}."
     E008 = "Output file {path} already exists. Pass --force to overwrite it."
     E009 = (
         "Database {path} has schema version {found}, this dateline expects {expected}. "

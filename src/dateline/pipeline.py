@@ -124,7 +124,7 @@ def analyze_stories(
 def _analyze_batch(batch: list[Story], nlp: Language) -> Iterator[tuple[Story, Document | Exception]]:
     try:
         docs = list(nlp.pipe(make_doc(nlp, story) for story in batch))
-    except Exception:  # noqa: BLE001 - isolate the failing story below
+    except Exception:
         logger.debug("batch failed, retrying its %d stories one by one", len(batch), exc_info=True)
     else:
         yield from ((story, to_document(doc, story)) for story, doc in zip(batch, docs, strict=True))
@@ -132,6 +132,6 @@ def _analyze_batch(batch: list[Story], nlp: Language) -> Iterator[tuple[Story, D
     for story in batch:
         try:
             yield story, analyze_story(story, nlp)
-        except Exception as exc:  # noqa: BLE001 - reported as E014 for this input only
+        except Exception as exc:
             logger.debug("analysis failed for %s", story.source_path, exc_info=True)
             yield story, exc

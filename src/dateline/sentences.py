@@ -9,6 +9,7 @@ on any other Doc they are found from blank lines in the text.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 
 from spacy.language import Language
@@ -52,9 +53,9 @@ class ParagraphSentences:
                 token_starts.append(i)
         for i in token_starts:
             doc[i].is_sent_start = True
-        bounds = sorted(set(token_starts) | {0}) + [len(doc)]
+        bounds = [*sorted(set(token_starts) | {0}), len(doc)]
         spans = []
-        for start, end in zip(bounds, bounds[1:], strict=False):
+        for start, end in itertools.pairwise(bounds):
             while end > start and doc[end - 1].is_space:
                 end -= 1
             if end > start:

@@ -13,11 +13,14 @@ import re
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _LINE_BREAK = re.compile(r"\n")
 
-# Characters stripped from paragraph edges: whitespace and the byte-order mark.
-_EDGE = frozenset(" \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+# Spaces other than " " that spaCy's tokenizer would keep inside tokens.
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
-# Unusual spaces that spaCy's tokenizer would keep inside tokens, mapped one-to-one to " ".
-_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\r\t\f\v"})
+# Characters stripped from paragraph edges: whitespace and the byte-order mark.
+_EDGE = frozenset(" \t\r\n\f\v\u2028\u2029\ufeff" + _ODD_SPACES)
+
+# What the NLP copy of a text replaces, one character for one, with " ".
+_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES + "\ufeff\r\t\f\v", " "))
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

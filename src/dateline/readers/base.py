@@ -43,9 +43,7 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 class Reader(Protocol):
     """Turns decoded text into a Story. ``year`` helps resolve dates written without one."""
 
-    def __call__(
-        self, text: str, *, doc_id: str, source_path: str | None = None, year: int | None = None
-    ) -> Story: ...
+    def __call__(self, text: str, *, doc_id: str, source_path: str | None = None, year: int | None = None) -> Story: ...
 
 
 readers = catalogue.create("dateline", "readers", entry_points=True)

@@ -31,21 +31,97 @@ from .base import readers
 KNOWN_AGENCIES = frozenset(
     a.lower()
     for a in (
-        "AP", "Associated Press", "Reuters", "AFP", "Agence France-Presse", "dpa", "PA", "PA Media",
-        "Press Association", "GNA", "Ghana News Agency", "UPI", "Xinhua", "TASS", "RIA Novosti",
-        "Interfax", "ANSA", "EFE", "Kyodo", "Jiji", "Yonhap", "AAP", "CP", "Canadian Press", "IANS",
-        "PTI", "ANI", "UNI", "Bloomberg", "KUNA", "WAM", "SPA", "IRNA", "Anadolu", "AA", "NAN", "APA",
-        "KNA", "BTA", "CTK", "MTI", "PAP", "Lusa", "Belga", "ANP", "NTB", "TT", "Ritzau", "STT", "MENA",
-        "QNA", "BNA", "Petra", "SANA", "Ukrinform", "Bernama", "Antara", "PNA", "VNA", "CNA", "Sputnik",
-        "CNN", "BBC", "IPS", "AllAfrica", "NNA", "APS", "KCNA", "WAFA", "Notimex", "Tanjug", "Hina",
-        "ATS", "SDA", "Agerpres", "Ukrinform", "Trend", "Xinhua News Agency", "RTT", "dpa-AFX", "AP Photo",
+        "AP",
+        "Associated Press",
+        "Reuters",
+        "AFP",
+        "Agence France-Presse",
+        "dpa",
+        "PA",
+        "PA Media",
+        "Press Association",
+        "GNA",
+        "Ghana News Agency",
+        "UPI",
+        "Xinhua",
+        "TASS",
+        "RIA Novosti",
+        "Interfax",
+        "ANSA",
+        "EFE",
+        "Kyodo",
+        "Jiji",
+        "Yonhap",
+        "AAP",
+        "CP",
+        "Canadian Press",
+        "IANS",
+        "PTI",
+        "ANI",
+        "UNI",
+        "Bloomberg",
+        "KUNA",
+        "WAM",
+        "SPA",
+        "IRNA",
+        "Anadolu",
+        "AA",
+        "NAN",
+        "APA",
+        "KNA",
+        "BTA",
+        "CTK",
+        "MTI",
+        "PAP",
+        "Lusa",
+        "Belga",
+        "ANP",
+        "NTB",
+        "TT",
+        "Ritzau",
+        "STT",
+        "MENA",
+        "QNA",
+        "BNA",
+        "Petra",
+        "SANA",
+        "Ukrinform",
+        "Bernama",
+        "Antara",
+        "PNA",
+        "VNA",
+        "CNA",
+        "Sputnik",
+        "CNN",
+        "BBC",
+        "IPS",
+        "AllAfrica",
+        "NNA",
+        "APS",
+        "KCNA",
+        "WAFA",
+        "Notimex",
+        "Tanjug",
+        "Hina",
+        "ATS",
+        "SDA",
+        "Agerpres",
+        "Ukrinform",
+        "Trend",
+        "Xinhua News Agency",
+        "RTT",
+        "dpa-AFX",
+        "AP Photo",
     )
 )
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DATE_PATTERNS = (
     re.compile(rf"^(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?$", re.I),
@@ -56,9 +132,7 @@ _DATE_PATTERNS = (
 
 _DASH = r"(?:[-–—‒―]{1,2}|:)"
 # Place, optional region and date, then an agency credit in parentheses, then a dash.
-_WITH_CREDIT = re.compile(
-    rf"^(?P<head>[^\n()]{{1,90}}?)[\s,]*\((?P<credit>[^()\n]{{1,90}})\)\s*(?P<dash>{_DASH})?\s*"
-)
+_WITH_CREDIT = re.compile(rf"^(?P<head>[^\n()]{{1,90}}?)[\s,]*\((?P<credit>[^()\n]{{1,90}})\)\s*(?P<dash>{_DASH})?\s*")
 # No credit: a place in capitals ("WASHINGTON —") or a place with a date, then a dash.
 _NO_CREDIT = re.compile(r"^(?P<head>[^\n()]{1,70}?)\s+(?P<dash>[-–—‒―]{1,2})\s+")
 _CREDIT_SPLIT = re.compile(r"\s*(?:/|,|;|\band\b|\+)\s*")
@@ -186,8 +260,17 @@ def find_dateline(text: str, start: int, end: int, year: int | None = None) -> t
     if region and region.isupper():
         region = region.title()
     dateline = Dateline(
-        text=text[dl_start:dl_end], start=dl_start, end=dl_end, place=place, region=region,
-        date_text=date_text, month=month, day=day, year=found_year, date=iso, agencies=agencies,
+        text=text[dl_start:dl_end],
+        start=dl_start,
+        end=dl_end,
+        place=place,
+        region=region,
+        date_text=date_text,
+        month=month,
+        day=day,
+        year=found_year,
+        date=iso,
+        agencies=agencies,
     )
     return dateline, warnings
 
@@ -273,7 +356,9 @@ def _paragraphs(text: str, spans: Iterable[tuple[int, int]]) -> Iterable[Paragra
         yield Paragraph(start=start, end=end, text=text[start:end])
 
 
-@readers.register("dateline.wire_reader.v1")
 def wire_reader(text: str, *, doc_id: str, source_path: str | None = None, year: int | None = None) -> Story:
     """The default reader: wire copy with automatic headline detection."""
     return read_wire(text, doc_id=doc_id, source_path=source_path, year=year)
+
+
+readers.register("dateline.wire_reader.v1", func=wire_reader)

@@ -175,11 +175,23 @@ class Store:
                 " n_paragraphs, n_quotes, n_events, text, record, dateline_version)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    key, story.doc_id, story.source_path, story.headline_text, story.byline_text,
-                    dl.text if dl else None, dl.place if dl else None, dl.region if dl else None,
-                    dl.date_text if dl else None, dl.date if dl else None, story.agencies,
-                    story.credit.text if story.credit else None, len(story.paragraphs),
-                    len(document.quotes), len(document.events), story.text, json.dumps(record, ensure_ascii=False),
+                    key,
+                    story.doc_id,
+                    story.source_path,
+                    story.headline_text,
+                    story.byline_text,
+                    dl.text if dl else None,
+                    dl.place if dl else None,
+                    dl.region if dl else None,
+                    dl.date_text if dl else None,
+                    dl.date if dl else None,
+                    story.agencies,
+                    story.credit.text if story.credit else None,
+                    len(story.paragraphs),
+                    len(document.quotes),
+                    len(document.events),
+                    story.text,
+                    json.dumps(record, ensure_ascii=False),
                     document.version,
                 ],
             )
@@ -196,14 +208,26 @@ class Store:
         quotes = []
         for i, q in enumerate(document.quotes):
             cue, speaker = _span(q, "cue"), _span(q, "speaker")
-            quotes.append([
-                key, i, q.get("kind"), q["start"], q["end"], text[q["start"] : q["end"]],
-                cue[0], cue[1], text[cue[0] : cue[1]] if cue[0] is not None else None,
-                speaker[0], speaker[1], text[speaker[0] : speaker[1]] if speaker[0] is not None else None,
-                q.get("speaker_name"), q.get("actor_id"),
-            ])
+            quotes.append(
+                [
+                    key,
+                    i,
+                    q.get("kind"),
+                    q["start"],
+                    q["end"],
+                    text[q["start"] : q["end"]],
+                    cue[0],
+                    cue[1],
+                    text[cue[0] : cue[1]] if cue[0] is not None else None,
+                    speaker[0],
+                    speaker[1],
+                    text[speaker[0] : speaker[1]] if speaker[0] is not None else None,
+                    q.get("speaker_name"),
+                    q.get("actor_id"),
+                ]
+            )
         if quotes:
-            self.con.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 14) + ")", quotes)
+            self.con.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 14) + ")", quotes)  # noqa: S608
         actors = [
             [key, a["id"], a.get("name"), a.get("code"), len(a.get("mentions", [])), json.dumps(a.get("mentions", []))]
             for a in document.actors
@@ -212,14 +236,24 @@ class Store:
             self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)", actors)
         events = [
             [
-                key, i, e["start"], e["end"], text[e["start"] : e["end"]], e.get("source_actor"), e.get("source_code"),
-                e.get("target_actor"), e.get("target_code"), e.get("cameo"), e.get("plover"), e.get("goldstein"),
+                key,
+                i,
+                e["start"],
+                e["end"],
+                text[e["start"] : e["end"]],
+                e.get("source_actor"),
+                e.get("source_code"),
+                e.get("target_actor"),
+                e.get("target_code"),
+                e.get("cameo"),
+                e.get("plover"),
+                e.get("goldstein"),
                 e.get("quad_class"),
             ]
             for i, e in enumerate(document.events)
         ]
         if events:
-            self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 13) + ")", events)
+            self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 13) + ")", events)  # noqa: S608
 
     def add_error(self, error: InputError) -> None:
         """Record an input that could not be stored; the latest error for a path wins."""

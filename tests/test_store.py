@@ -1,0 +1,110 @@
+"""The DuckDB store: idempotent upserts, errors, exports, schema version. No model needed."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import duckdb
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.readers.wire import read_wire
+from dateline.records import Document, InputError
+from dateline.store import Store, export_parquet, export_rows
+
+TEXT = "Headline\n\nLONDON (Reuters) - Keir Starmer said: “We want peace.”\n\nMore text."
+
+
+def make_document(text: str = TEXT, path: str = "a.txt") -> Document:
+    story = read_wire(text, doc_id="a", source_path=path)
+    q_start = text.index("We want")
+    return Document(
+        story=story,
+        quotes=[
+            {
+                "start": q_start,
+                "end": q_start + 14,
+                "kind": "direct",
+                "speaker": {"start": text.index("Keir"), "end": text.index(" said")},
+                "cue": {"start": text.index("said"), "end": text.index("said") + 4},
+                "speaker_name": "Keir Starmer",
+                "actor_id": "a1",
+            }
+        ],
+        actors=[{"id": "a1", "name": "Keir Starmer", "code": "GBRGOV", "mentions": [{"start": 28, "end": 40}]}],
+        events=[{"start": 28, "end": 70, "source_code": "GBRGOV", "target_code": None, "cameo": "010"}],
+        version="test",
+    )
+
+
+def test_add_is_idempotent(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        assert store.add(make_document()) is True
+        first = store.counts()
+        assert store.add(make_document()) is False
+        assert store.counts() == first
+    with Store(db) as store:
+        assert store.add(make_document(path="copy/a.txt")) is False
+        assert store.counts() == first == {"documents": 1, "quotes": 1, "actors": 1, "events": 1, "errors": 0}
+        _, rows = store.query("SELECT cue_text, speaker_text, speaker_name FROM quotes")
+        assert rows == [("said", "Keir Starmer", "Keir Starmer")]
+
+
+def test_replace_rewrites_children(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(make_document())
+        doc = make_document()
+        doc.quotes = []
+        assert store.add(doc, replace=True) is True
+        assert store.counts()["quotes"] == 0
+
+
+def test_errors_recorded_once_and_cleared_on_success(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add_error(InputError("a.txt", "E003", "bad bytes"))
+        store.add_error(InputError("a.txt", "E003", "bad bytes"))
+        assert store.counts()["errors"] == 1
+        store.add(make_document(path="a.txt"))
+        assert store.counts()["errors"] == 0
+
+
+def test_exports_read_back(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(make_document())
+        out = io.StringIO()
+        assert export_rows(store, "documents", "jsonl", out) == 1
+        record = json.loads(out.getvalue())
+        assert record["agencies"] == ["Reuters"]
+        assert record["quotes"][0]["speaker_name"] == "Keir Starmer"
+        parquet = tmp_path / "docs.parquet"
+        assert export_parquet(store, "documents", parquet) == 1
+        csv_out = io.StringIO()
+        export_rows(store, "quotes", "csv", csv_out)
+        assert csv_out.getvalue().splitlines()[0].startswith("content_hash,quote_index,kind")
+        with pytest.raises(DatelineError) as info:
+            export_rows(store, "nope", "csv", io.StringIO())
+        assert info.value.code == "E012"
+    rows = duckdb.connect().execute(f"SELECT doc_id, dateline_place FROM '{parquet}'").fetchall()
+    assert rows == [("a", "London")]
+
+
+def test_schema_version_mismatch_refused(tmp_path):
+    db = tmp_path / "t.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(DatelineError) as info:
+        Store(db)
+    assert info.value.code == "E009"
+
+
+def test_missing_database_and_bad_sql(tmp_path):
+    with pytest.raises(DatelineError) as info:
+        Store(tmp_path / "none.duckdb", create=False)
+    assert info.value.code == "E010"
+    with Store(tmp_path / "t.duckdb") as store, pytest.raises(DatelineError) as info:
+        store.query("SELEC nonsense")
+    assert info.value.code == "E011"

@@ -183,7 +183,7 @@ def extract(
     except DatelineError as exc:
         raise _fail(exc) from exc
     if not quiet:
-        typer.echo(f"{done} documents, {failed} inputs failed", err=True)
+        typer.echo(f"{done + failed} inputs: {done} analysed, {failed} failed", err=True)
     raise typer.Exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
 
 

@@ -1,0 +1,177 @@
+"""The one in-story resolver: which person (or organisation) a mention refers to.
+
+Quote speakers and actors are resolved here, so they never disagree. Rules, in order:
+
+1. Full names (``PERSON`` entities of two or more words) define people; titles before them
+   ("British Prime Minister Keir Starmer") or in an apposition ("Starmer, the prime
+   minister") are remembered with the country words around them.
+2. Name parts link to them: surname ("Starmer", "Mr. Trump"), honorific with first name
+   ("Sir Keir"), first name alone when only one person has it.
+3. Title mentions ("the Prime Minister", "the US president") go to the most recently
+   mentioned person holding that title (with agreeing country words, when given).
+4. He/she go to the most recent person who was the subject of a clause before the mention,
+   skipping people whose known gender (from Mr/Mrs/Sir/Dame...) disagrees.
+
+A name that no full-name mention explains stays as written: no guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+HONORIFICS_MALE = {"mr", "sir", "lord", "mister"}
+HONORIFICS_FEMALE = {"mrs", "ms", "miss", "dame", "lady", "madam"}
+HONORIFICS = HONORIFICS_MALE | HONORIFICS_FEMALE | {"dr", "prof", "rev", "gen", "sen", "rep", "gov"}
+TITLE_NOUNS = {
+    "president", "minister", "chancellor", "secretary", "premier", "king", "queen", "prince", "princess",
+    "leader", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "mayor", "ambassador",
+    "general", "commander", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "envoy",
+    "commissioner", "nominee", "candidate", "speaker", "judge", "justice", "attorney", "pope", "emir",
+    "sultan", "sheikh", "head", "official", "representative", "congressman", "congresswoman", "manager",
+}
+PRONOUNS_MALE = {"he", "him", "his", "himself"}
+PRONOUNS_FEMALE = {"she", "her", "hers", "herself"}
+
+
+@dataclass
+class Person:
+    """One person in one story."""
+
+    name: str
+    first: str
+    last: str
+    titles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def matches_first(self, word: str) -> bool:
+        return self.first.lower() == word.lower()
+
+
+def _name_tokens(span: Span) -> list[Token]:
+    tokens = [t for t in span if t.is_alpha or "-" in t.text or "." in t.text]
+    while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _is_title_word(token: Token) -> bool:
+    if not token.is_alpha or token.dep_ == "det":
+        return False
+    return token.is_title or token.is_upper or token.lower_ in TITLE_NOUNS or token.ent_type_ in ("NORP", "GPE")
+
+
+class Resolver:
+    """Built once per Doc; answers :meth:`resolve` for any span of that Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people: list[Person] = []
+        self._by_last: dict[str, Person] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._add_full_name(ent)
+        self._subjects: list[tuple[int, Person]] = []
+        for token in doc:
+            # Subjects of main clauses only: in "Starmer said Putin was the aggressor" a later
+            # "he" is Starmer, not Putin.
+            main_clause = token.head.dep_ in ("ROOT", "conj") or token.head.lemma_ in ("say", "tell")
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" and main_clause:
+                person = self._by_last.get(token.text.lower())
+                if person is not None:
+                    self._subjects.append((token.idx, person))
+
+    def _add_full_name(self, ent: Span) -> None:
+        tokens = _name_tokens(ent)
+        if tokens and tokens[-1].text in ("'s", "’s"):
+            tokens = tokens[:-1]
+        if len(tokens) < 2:
+            return
+        first, last = tokens[0].text, tokens[-1].text
+        person = self._by_last.get(last.lower())
+        if person is None:
+            person = Person(name=" ".join(t.text for t in tokens), first=first, last=last)
+            self.people.append(person)
+            self._by_last[last.lower()] = person
+        person.mentions.append((ent.start_char, ent.end_char))
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_.rstrip(".") in HONORIFICS_MALE:
+            person.gender = "male"
+        elif before is not None and before.lower_.rstrip(".") in HONORIFICS_FEMALE:
+            person.gender = "female"
+        # Titles: capitalised words, title nouns and demonyms just before the name
+        # ("British Prime Minister Keir Starmer", "a reluctant US President Donald Trump").
+        i = ent.start - 1
+        while i >= 0 and _is_title_word(ent.doc[i]):
+            person.titles.add(ent.doc[i].lower_)
+            i -= 1
+        root = ent.root
+        for child in root.children:
+            if child.dep_ == "appos":
+                person.titles.update(t.lower_ for t in child.subtree if t.is_alpha)
+
+    def _person_by_word(self, word: str) -> Person | None:
+        key = word.lower()
+        if key in self._by_last:
+            return self._by_last[key]
+        firsts = [p for p in self.people if p.matches_first(word)]
+        return firsts[0] if len(firsts) == 1 else None
+
+    def _last_mentioned(self, candidates: list[Person], before: int) -> Person | None:
+        best, best_at = None, -1
+        for person in candidates:
+            seen = [s for s, _ in person.mentions if s < before]
+            if seen and max(seen) > best_at:
+                best, best_at = person, max(seen)
+        return best
+
+    def resolve(self, span: Span) -> str | None:
+        """The canonical name for a mention, or None when the text names no one."""
+        person = self.resolve_person(span)
+        if person is not None:
+            person.mentions.append((span.start_char, span.end_char))
+            return person.name
+        for ent in span.ents:
+            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+                return ent.text.removesuffix("’s").removesuffix("'s")
+        proper = [t for t in span if t.pos_ == "PROPN"]
+        if proper:
+            return " ".join(t.text for t in proper)
+        return None
+
+    def resolve_person(self, span: Span) -> Person | None:
+        words = [t for t in span if t.is_alpha]
+        if not words:
+            return None
+        lowered = [t.lower_ for t in words]
+        if len(words) == 1 and lowered[0] in PRONOUNS_MALE | PRONOUNS_FEMALE:
+            gender = "male" if lowered[0] in PRONOUNS_MALE else "female"
+            return self._recent_subject(span.start_char, gender)
+        # A name in the span: the last proper noun that names a known person.
+        for token in reversed(words):
+            if token.pos_ == "PROPN" or token.text[0].isupper():
+                person = self._person_by_word(token.text)
+                if person is not None:
+                    return person
+        # A title mention: "the Prime Minister", "the US president".
+        titles = [w for w in lowered if w in TITLE_NOUNS]
+        if titles:
+            others = set(lowered) - {"the", "a", "an"} - set(titles)
+            candidates = [p for p in self.people if set(titles) <= p.titles]
+            agreeing = [p for p in candidates if others <= p.titles] or candidates
+            return self._last_mentioned(agreeing, span.start_char)
+        return None
+
+    def _recent_subject(self, before: int, gender: str) -> Person | None:
+        for at, person in reversed(self._subjects):
+            if at < before and person.gender in (None, gender):
+                return person
+        people = [p for p in self.people if p.gender in (None, gender)]
+        return self._last_mentioned(people, before)
+
+    def note_subject(self, at: int, person: Person) -> None:
+        """Record that ``person`` was the subject of a clause at offset ``at`` (e.g. a speaker)."""
+        self._subjects.append((at, person))
+        self._subjects.sort(key=lambda item: item[0])

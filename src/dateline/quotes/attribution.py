@@ -1,0 +1,317 @@
+"""Quotes from a parsed Doc: direct, partial and indirect, each with cue, speaker and name.
+
+- **Indirect** speech is a reporting verb (``REPORTING_VERBS``, by lemma) with a clausal
+  complement (``ccomp``): content = the clause, cue = the verb (with its auxiliaries),
+  speaker = the verb's subject (climbing to the governing clause for "..., insisting it was").
+  "according to X" is a cue too.
+- **Direct** quotes (from :mod:`dateline.quotes.marks`) take the reporting verb whose clause
+  they fill, else the nearest reporting verb outside quotes in their paragraph ("“…,” Sir Keir
+  said.", "He told reporters: “…”"), else a dash credit ("“…” – Commissioner X"), else — for a
+  paragraph that is only quotation — the previous quote's speaker (follow-on paragraphs).
+- **Partial** quotes (a few words quoted inside reported speech: called him a “dictator”)
+  take the speaker and cue of the reported speech around them.
+
+Canonical speakers come from the shared :class:`~dateline.actors.resolve.Resolver`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.resolve import Resolver
+from ..text import split_paragraphs
+from .marks import QuotedSpan, find_quoted_spans
+
+# Lemmas of verbs that report speech, writing or belief. Written for dateline; compare the
+# Gender Gap Tracker's quote-verb list, which it agrees with on the common verbs.
+REPORTING_VERBS = frozenset(
+    """
+    say tell add note explain insist argue claim believe suggest warn state declare announce report
+    write tweet post ask answer reply respond acknowledge admit concede confirm deny assert contend
+    maintain stress emphasize emphasise predict promise vow pledge threaten urge describe recall reveal
+    disclose indicate think feel hope fear worry expect estimate agree complain accuse criticize
+    criticise praise joke quip observe remark comment continue conclude testify allege charge mention
+    signal assure reassure caution boast counter retort shout whisper exclaim lament highlight
+    underline reiterate repeat recount inform advise propose recommend demand order show find learn
+    announce affirm add allege concur dispute doubt guess imply insist muse opine proclaim protest
+    question reckon speculate swear theorize theorise urge acknowledge call brief contend
+    """.split()
+)
+_FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
+_CUE_AUX = {"aux", "auxpass", "neg"}
+_DASH_CREDIT = re.compile(r"^\s*[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*\.?\s*$")
+_SENTENCE_PUNCT = tuple(".,!?…;:—–-")
+_NEAR = 220  # how far (characters) a reporting verb may stand from a direct quote
+
+
+@dataclass
+class Frame:
+    """A reporting frame: cue tokens and the speaker's tokens (either may be missing)."""
+
+    cue: tuple[int, int] | None
+    speaker: Span | None
+
+
+def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The verb with the auxiliaries and negation right before it ("has said")."""
+    tokens = [verb]
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].head == verb and verb.doc[i].dep_ in _CUE_AUX:
+        tokens.insert(0, verb.doc[i])
+        i -= 1
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == tokens[-1].i + 1:
+            tokens.append(child)
+    return tokens
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, climbing from participles and conjuncts to the governing clause."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if current.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp") and current.head != current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def noun_phrase(head: Token) -> Span:
+    """The subject's noun phrase without relative clauses, appositions and trailing punctuation."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in _CUT_DEPS]
+    while stack:
+        token = stack.pop()
+        keep.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CUT_DEPS - {"prep"})
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = head.doc
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def frame_of(verb: Token) -> Frame:
+    subject = subject_of(verb)
+    return Frame(cue=_char_span(cue_tokens(verb)), speaker=noun_phrase(subject) if subject is not None else None)
+
+
+def _is_partial(text: str, quote: QuotedSpan) -> bool:
+    content = text[quote.start : quote.end].strip()
+    letters = [c for c in content if c.isalpha()]
+    if not letters:
+        return True
+    if letters[0].islower():
+        return True
+    before = text[max(0, quote.open_mark - 3) : quote.open_mark].strip()
+    if before.endswith(":") or quote.open_mark == 0 or text[quote.open_mark - 1] == "\n":
+        return False
+    return not content.endswith(_SENTENCE_PUNCT) and len(content.split()) < 8
+
+
+class QuoteFinder:
+    """Finds every quote in one Doc. Use :meth:`run`."""
+
+    def __init__(self, doc: Doc, resolver: Resolver | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        story = doc._.get("dateline_story") if doc.has_extension("dateline_story") else None
+        if story and story.get("paragraphs") is not None:
+            spans = [(int(s), int(e)) for s, e in story["paragraphs"]]
+            if story.get("headline"):
+                spans.insert(0, (int(story["headline"][0]), int(story["headline"][1])))
+        else:
+            spans = split_paragraphs(self.text)
+        self.paragraphs = sorted(spans)
+        self.quoted = find_quoted_spans(self.text, self.paragraphs)
+        self.resolver = resolver or Resolver(doc)
+        self._quote_of_char = [-1] * (len(self.text) + 1)
+        for n, q in enumerate(self.quoted):
+            for c in range(q.open_mark, (q.close_mark if q.close_mark is not None else q.end - 1) + 1):
+                self._quote_of_char[c] = n
+
+    def in_quote(self, token: Token) -> int:
+        return self._quote_of_char[token.idx]
+
+    def _paragraph_of(self, offset: int) -> int:
+        for n, (start, end) in enumerate(self.paragraphs):
+            if start <= offset < end:
+                return n
+        return -1
+
+    def run(self) -> list[tuple[Span | None, dict[str, Any]]]:
+        results: list[dict[str, Any]] = []
+        indirect: list[tuple[tuple[int, int], Frame]] = []
+        frame_for_quote: dict[int, Frame] = {}
+        for token in self.doc:
+            if self.in_quote(token) >= 0:
+                continue
+            content, frame = self._reported(token)
+            if content is None or frame is None:
+                continue
+            covered = self._quoted_share(content)
+            if covered[1] >= 0.5:
+                frame_for_quote.setdefault(covered[0], frame)
+                continue
+            indirect.append((content, frame))
+            results.append(self._record(content, "indirect", frame))
+        previous: dict[str, Any] | None = None
+        for n, quote in enumerate(self.quoted):
+            if _is_partial(self.text, quote):
+                frame = self._partial_frame(quote, indirect)
+                record = self._record((quote.start, quote.end), "partial", frame)
+            else:
+                frame = frame_for_quote.get(n) or self._direct_frame(quote)
+                record = self._record((quote.start, quote.end), "direct", frame)
+                if frame.speaker is None and frame.cue is None and previous is not None and self._follows(previous, quote):
+                    record["speaker_name"] = previous["speaker_name"]
+                    record["actor_id"] = previous.get("actor_id")
+                previous = record
+            results.append(record)
+        results.sort(key=lambda r: (r["start"], r["end"]))
+        out: list[tuple[Span | None, dict[str, Any]]] = []
+        for record in results:
+            span = self.doc.char_span(record["start"], record["end"], alignment_mode="expand")
+            out.append((span, record))
+        return out
+
+    # --- reported speech -------------------------------------------------------------------
+
+    def _reported(self, token: Token) -> tuple[tuple[int, int] | None, Frame | None]:
+        if token.lemma_.lower() == "accord" and token.lower_ == "according":
+            return self._according_to(token)
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
+            return None, None
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return None, None
+        clause = clauses[0]
+        start = clause.left_edge.idx
+        last = clause.right_edge
+        while last.i > clause.i and (last.is_punct or last.is_space) and last.text not in ("”", '"'):
+            last = self.doc[last.i - 1]
+        end = last.idx + len(last)
+        if end <= start:
+            return None, None
+        return (start, end), frame_of(token)
+
+    def _according_to(self, token: Token) -> tuple[tuple[int, int] | None, Frame | None]:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if to is None or source is None:
+            return None, None
+        sent = token.sent
+        phrase = {t.i for t in token.subtree}
+        rest = [t for t in sent if t.i not in phrase and not t.is_space]
+        while rest and rest[0].is_punct:
+            rest = rest[1:]
+        while rest and rest[-1].is_punct and rest[-1].text not in ("”", '"'):
+            rest = rest[:-1]
+        if not rest:
+            return None, None
+        content = (rest[0].idx, rest[-1].idx + len(rest[-1]))
+        return content, Frame(cue=_char_span([token, to]), speaker=noun_phrase(source))
+
+    def _quoted_share(self, span: tuple[int, int]) -> tuple[int, float]:
+        """The quote covering most of ``span`` and the share of ``span`` it covers."""
+        best, share = -1, 0.0
+        length = max(1, span[1] - span[0])
+        for n, q in enumerate(self.quoted):
+            overlap = min(q.end, span[1]) - max(q.start, span[0])
+            if overlap > 0 and overlap / length > share:
+                best, share = n, overlap / length
+        return best, share
+
+    # --- direct and partial quotes ---------------------------------------------------------
+
+    def _partial_frame(self, quote: QuotedSpan, indirect: list[tuple[tuple[int, int], Frame]]) -> Frame:
+        around = [(c, f) for c, f in indirect if c[0] <= quote.start and quote.end <= c[1]]
+        if around:
+            return min(around, key=lambda item: item[0][1] - item[0][0])[1]
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return Frame(None, None)
+        token: Token = span.root
+        for _ in range(8):
+            if token.head == token:
+                break
+            token = token.head
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _FRAME_VERBS and self.in_quote(token) < 0:
+                return frame_of(token)
+        return Frame(None, None)
+
+    def _direct_frame(self, quote: QuotedSpan) -> Frame:
+        first, last = self.paragraphs[quote.first_paragraph], self.paragraphs[quote.last_paragraph]
+        close = quote.close_mark if quote.close_mark is not None else quote.end
+        best: tuple[float, Token] | None = None
+        for para in {first, last}:
+            span = self.doc.char_span(para[0], para[1], alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if self.in_quote(token) >= 0 or token.pos_ not in ("VERB", "AUX"):
+                    continue
+                if token.lemma_.lower() not in REPORTING_VERBS:
+                    continue
+                if token.idx > close:
+                    distance = token.idx - close
+                    if self._quote_between(close, token.idx):
+                        continue
+                else:
+                    distance = quote.open_mark - token.idx
+                    if self._quote_between(token.idx, quote.open_mark):
+                        continue
+                    distance += 1  # prefer a verb after the quote at equal distance
+                if distance <= _NEAR and (best is None or distance < best[0]):
+                    best = (distance, token)
+        if best is not None:
+            return frame_of(best[1])
+        credit = _DASH_CREDIT.match(self.text[close + 1 : last[1]]) if quote.close_mark is not None else None
+        if credit:
+            span = self.doc.char_span(close + 1 + credit.start("name"), close + 1 + credit.end("name"))
+            if span is not None:
+                return Frame(None, span)
+        return Frame(None, None)
+
+    def _quote_between(self, start: int, end: int) -> bool:
+        return any(start < q.open_mark and (q.close_mark or q.end) < end for q in self.quoted)
+
+    def _follows(self, previous: dict[str, Any], quote: QuotedSpan) -> bool:
+        """A speakerless quote paragraph right after another quote continues its speaker."""
+        prev_para = self._paragraph_of(previous["end"] - 1)
+        para = self.paragraphs[quote.first_paragraph]
+        outside = self.text[para[0] : quote.open_mark].strip() + self.text[(quote.close_mark or quote.end) + 1 : para[1]]
+        return quote.first_paragraph - prev_para in (0, 1) and len(outside.strip(" .,;:—–-")) < 3
+
+    def _record(self, content: tuple[int, int], kind: str, frame: Frame) -> dict[str, Any]:
+        speaker_name = self.resolver.resolve(frame.speaker) if frame.speaker is not None else None
+        speaker = (
+            {"start": frame.speaker.start_char, "end": frame.speaker.end_char} if frame.speaker is not None else None
+        )
+        return {
+            "start": content[0],
+            "end": content[1],
+            "kind": kind,
+            "speaker": speaker,
+            "cue": {"start": frame.cue[0], "end": frame.cue[1]} if frame.cue else None,
+            "speaker_name": speaker_name,
+            "actor_id": None,
+        }

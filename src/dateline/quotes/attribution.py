@@ -165,7 +165,7 @@ class QuoteFinder:
             if self.in_quote(token) >= 0:
                 continue
             content, frame = self._reported(token)
-            if content is None or frame is None:
+            if content is None or frame is None or content[1] <= content[0]:
                 continue
             covered = self._quoted_share(content)
             if covered[1] >= 0.5:
@@ -177,14 +177,20 @@ class QuoteFinder:
         for n, quote in enumerate(self.quoted):
             if _is_partial(self.text, quote):
                 frame = self._partial_frame(quote, indirect)
-                record = self._record((quote.start, quote.end), "partial", frame)
-            else:
-                frame = frame_for_quote.get(n) or self._direct_frame(quote)
-                record = self._record((quote.start, quote.end), "direct", frame)
-                if frame.speaker is None and frame.cue is None and previous is not None and self._follows(previous, quote):
-                    record["speaker_name"] = previous["speaker_name"]
-                    record["actor_id"] = previous.get("actor_id")
-                previous = record
+                if frame.speaker is None and frame.cue is None:
+                    continue  # scare quotes and titles: quoted words nobody is reported to say
+                results.append(self._record((quote.start, quote.end), "partial", frame))
+                continue
+            frame = frame_for_quote.get(n) or self._direct_frame(quote)
+            record = self._record((quote.start, quote.end), "direct", frame)
+            if previous is not None and self._interrupted(previous, record, quote):
+                # “A,” he said. “B.” is one quote interrupted by its frame.
+                previous["end"] = record["end"]
+                continue
+            if frame.speaker is None and frame.cue is None and previous is not None and self._follows(previous, quote):
+                record["speaker_name"] = previous["speaker_name"]
+                record["actor_id"] = previous.get("actor_id")
+            previous = record
             results.append(record)
         results.sort(key=lambda r: (r["start"], r["end"]))
         out: list[tuple[Span | None, dict[str, Any]]] = []
@@ -201,9 +207,17 @@ class QuoteFinder:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
             return None, None
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        if token.dep_ == "parataxis" and not clauses and len(list(token.subtree)) <= 8:
+            # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt."
+            if subject_of(token) is None:
+                return None, None
+            return self._sentence_without(token, set()), frame_of(token)
         if not clauses:
             return None, None
         clause = clauses[0]
+        if clause.i < token.i:
+            # Content before the frame: the whole sentence but the frame ("X, he said, until Y").
+            return self._sentence_without(token, {t.i for t in clause.subtree}), frame_of(token)
         start = clause.left_edge.idx
         last = clause.right_edge
         while last.i > clause.i and (last.is_punct or last.is_space) and last.text not in ("”", '"'):
@@ -213,21 +227,26 @@ class QuoteFinder:
             return None, None
         return (start, end), frame_of(token)
 
+    def _sentence_without(self, verb: Token, keep: set[int]) -> tuple[int, int] | None:
+        """The verb's sentence minus the frame (the verb's subtree outside ``keep``), edges trimmed."""
+        frame = {t.i for t in verb.subtree} - keep
+        rest = [t for t in verb.sent if t.i not in frame and not t.is_space]
+        while rest and rest[0].is_punct and rest[0].text not in ("“", '"'):
+            rest = rest[1:]
+        while rest and rest[-1].is_punct and rest[-1].text not in ("”", '"'):
+            rest = rest[:-1]
+        if not rest:
+            return None
+        return rest[0].idx, rest[-1].idx + len(rest[-1])
+
     def _according_to(self, token: Token) -> tuple[tuple[int, int] | None, Frame | None]:
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if to is None or source is None:
             return None, None
-        sent = token.sent
-        phrase = {t.i for t in token.subtree}
-        rest = [t for t in sent if t.i not in phrase and not t.is_space]
-        while rest and rest[0].is_punct:
-            rest = rest[1:]
-        while rest and rest[-1].is_punct and rest[-1].text not in ("”", '"'):
-            rest = rest[:-1]
-        if not rest:
+        content = self._sentence_without(token, set())
+        if content is None:
             return None, None
-        content = (rest[0].idx, rest[-1].idx + len(rest[-1]))
         return content, Frame(cue=_char_span([token, to]), speaker=noun_phrase(source))
 
     def _quoted_share(self, span: tuple[int, int]) -> tuple[int, float]:
@@ -293,6 +312,15 @@ class QuoteFinder:
 
     def _quote_between(self, start: int, end: int) -> bool:
         return any(start < q.open_mark and (q.close_mark or q.end) < end for q in self.quoted)
+
+    def _interrupted(self, previous: dict[str, Any], record: dict[str, Any], quote: QuotedSpan) -> bool:
+        cue = record["cue"]
+        return (
+            cue is not None
+            and previous["cue"] == cue
+            and previous["end"] <= cue["start"] < record["start"]
+            and self._paragraph_of(previous["start"]) == quote.first_paragraph
+        )
 
     def _follows(self, previous: dict[str, Any], quote: QuotedSpan) -> bool:
         """A speakerless quote paragraph right after another quote continues its speaker."""

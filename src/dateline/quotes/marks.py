@@ -8,12 +8,14 @@ not close it, followed by a paragraph that opens with a mark, is one quote over 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING_DOUBLE = "“„‟«"
 CLOSING_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
 DOUBLE_MARKS = OPENING_DOUBLE + CLOSING_DOUBLE + STRAIGHT_DOUBLE
+_TYPEWRITER = re.compile(r"(?:''|``)(?=([\s.,;:!?)\]—–-]|$))?")
 _OPEN_CONTEXT = " \t\n\u00a0([{—–-/"  # what may stand before an opening mark
 
 
@@ -78,8 +80,20 @@ def _single_quotes(text: str, start: int, end: int, taken: list[tuple[int, int]]
     return found
 
 
+def _marks_view(text: str) -> str:
+    """A same-length copy where typewriter double quotes (``''`` and ````` `` `````) read as ``"``.
+
+    An opening two-character mark becomes a space and a straight quote, a closing one a
+    straight quote and a space, so the content's offsets stay those of ``text``.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    return _TYPEWRITER.sub(lambda m: '" ' if m.group(1) is not None else ' "', text)
+
+
 def find_quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan]:
     """All quoted spans in ``text``, given its paragraph spans, in text order."""
+    text = _marks_view(text)
     spans: list[QuotedSpan] = []
     open_at: int | None = None  # offset of the open quote's mark
     open_para = -1

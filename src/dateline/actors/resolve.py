@@ -25,11 +25,49 @@ HONORIFICS_MALE = {"mr", "sir", "lord", "mister"}
 HONORIFICS_FEMALE = {"mrs", "ms", "miss", "dame", "lady", "madam"}
 HONORIFICS = HONORIFICS_MALE | HONORIFICS_FEMALE | {"dr", "prof", "rev", "gen", "sen", "rep", "gov"}
 TITLE_NOUNS = {
-    "president", "minister", "chancellor", "secretary", "premier", "king", "queen", "prince", "princess",
-    "leader", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "mayor", "ambassador",
-    "general", "commander", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "envoy",
-    "commissioner", "nominee", "candidate", "speaker", "judge", "justice", "attorney", "pope", "emir",
-    "sultan", "sheikh", "head", "official", "representative", "congressman", "congresswoman", "manager",
+    "president",
+    "minister",
+    "chancellor",
+    "secretary",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "governor",
+    "mayor",
+    "ambassador",
+    "general",
+    "commander",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "envoy",
+    "commissioner",
+    "nominee",
+    "candidate",
+    "speaker",
+    "judge",
+    "justice",
+    "attorney",
+    "pope",
+    "emir",
+    "sultan",
+    "sheikh",
+    "head",
+    "official",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "manager",
 }
 PRONOUNS_MALE = {"he", "him", "his", "himself"}
 PRONOUNS_FEMALE = {"she", "her", "hers", "herself"}
@@ -63,6 +101,20 @@ def _is_title_word(token: Token) -> bool:
     return token.is_title or token.is_upper or token.lower_ in TITLE_NOUNS or token.ent_type_ in ("NORP", "GPE")
 
 
+def _titled_names(doc: Doc) -> list[Span]:
+    """Proper names right after a title noun ("Chancellor Olaf Scholz"), whatever NER said."""
+    names = []
+    for token in doc:
+        if token.lower_ not in TITLE_NOUNS or not token.is_title:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end - token.i - 1 >= 2 and not any(t.ent_type_ == "PERSON" for t in doc[token.i + 1 : end]):
+            names.append(doc[token.i + 1 : end])
+    return names
+
+
 class Resolver:
     """Built once per Doc; answers :meth:`resolve` for any span of that Doc."""
 
@@ -73,6 +125,8 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_full_name(ent)
+        for name in _titled_names(doc):
+            self._add_full_name(name)
         self._subjects: list[tuple[int, Person]] = []
         for token in doc:
             # Subjects of main clauses only: in "Starmer said Putin was the aggressor" a later

@@ -29,17 +29,125 @@ from .marks import QuotedSpan, find_quoted_spans
 # Lemmas of verbs that report speech, writing or belief. Written for dateline; compare the
 # Gender Gap Tracker's quote-verb list, which it agrees with on the common verbs.
 REPORTING_VERBS = frozenset(
-    """
-    say tell add note explain insist argue claim believe suggest warn state declare announce report
-    write tweet post ask answer reply respond acknowledge admit concede confirm deny assert contend
-    maintain stress emphasize emphasise predict promise vow pledge threaten urge describe recall reveal
-    disclose indicate think feel hope fear worry expect estimate agree complain accuse criticize
-    criticise praise joke quip observe remark comment continue conclude testify allege charge mention
-    signal assure reassure caution boast counter retort shout whisper exclaim lament highlight
-    underline reiterate repeat recount inform advise propose recommend demand order show find learn
-    announce affirm add allege concur dispute doubt guess imply insist muse opine proclaim protest
-    question reckon speculate swear theorize theorise urge acknowledge call brief contend
-    """.split()
+    {
+        "accuse",
+        "acknowledge",
+        "add",
+        "admit",
+        "advise",
+        "affirm",
+        "agree",
+        "allege",
+        "announce",
+        "answer",
+        "argue",
+        "ask",
+        "assert",
+        "assure",
+        "believe",
+        "boast",
+        "brief",
+        "call",
+        "caution",
+        "charge",
+        "claim",
+        "comment",
+        "complain",
+        "concede",
+        "conclude",
+        "concur",
+        "confirm",
+        "contend",
+        "continue",
+        "counter",
+        "criticise",
+        "criticize",
+        "declare",
+        "demand",
+        "deny",
+        "describe",
+        "disclose",
+        "dispute",
+        "doubt",
+        "emphasise",
+        "emphasize",
+        "estimate",
+        "exclaim",
+        "expect",
+        "explain",
+        "fear",
+        "feel",
+        "find",
+        "guess",
+        "highlight",
+        "hope",
+        "imply",
+        "indicate",
+        "inform",
+        "insist",
+        "joke",
+        "lament",
+        "learn",
+        "maintain",
+        "mention",
+        "muse",
+        "note",
+        "observe",
+        "opine",
+        "order",
+        "pledge",
+        "post",
+        "praise",
+        "predict",
+        "proclaim",
+        "promise",
+        "propose",
+        "protest",
+        "question",
+        "quip",
+        "reassure",
+        "recall",
+        "reckon",
+        "recommend",
+        "recount",
+        "reiterate",
+        "remark",
+        "repeat",
+        "reply",
+        "report",
+        "respond",
+        "retort",
+        "reveal",
+        "say",
+        "shout",
+        "show",
+        "signal",
+        "speculate",
+        "state",
+        "stress",
+        "suggest",
+        "swear",
+        "tell",
+        "testify",
+        "theorise",
+        "theorize",
+        "think",
+        "threaten",
+        "tweet",
+        "underline",
+        "urge",
+        "vow",
+        "warn",
+        "whisper",
+        "worry",
+        "write",
+    }
+)
+# Verbs of intention and stance whose infinitive complement is an attributed content
+# ("declined to threaten Moscow", "vowed to cut taxes", "urged Congress to act").
+INTENTION_VERBS = frozenset(
+    {"aim", "decline", "demand", "hope", "intend", "offer", "plan", "pledge", "promise", "propose", "refuse", "seek"}
+    | {"threaten", "urge", "vow", "want"}
 )
 _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -204,7 +312,7 @@ class QuoteFinder:
     def _reported(self, token: Token) -> tuple[tuple[int, int] | None, Frame | None]:
         if token.lemma_.lower() == "accord" and token.lower_ == "according":
             return self._according_to(token)
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS | INTENTION_VERBS:
             return None, None
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if token.dep_ == "parataxis" and not clauses and len(list(token.subtree)) <= 8:
@@ -212,6 +320,15 @@ class QuoteFinder:
             if subject_of(token) is None:
                 return None, None
             return self._sentence_without(token, set()), frame_of(token)
+        if not clauses and token.lemma_.lower() in INTENTION_VERBS:
+            complements = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
+            if complements and subject_of(token) is not None:
+                objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < complements[0].i]
+                first = objects[0].left_edge if objects else complements[0].left_edge
+                last = complements[0].right_edge
+                while last.i > first.i and last.is_punct:
+                    last = self.doc[last.i - 1]
+                return (first.idx, last.idx + len(last)), frame_of(token)
         if not clauses:
             return None, None
         clause = clauses[0]
@@ -326,7 +443,9 @@ class QuoteFinder:
         """A speakerless quote paragraph right after another quote continues its speaker."""
         prev_para = self._paragraph_of(previous["end"] - 1)
         para = self.paragraphs[quote.first_paragraph]
-        outside = self.text[para[0] : quote.open_mark].strip() + self.text[(quote.close_mark or quote.end) + 1 : para[1]]
+        outside = (
+            self.text[para[0] : quote.open_mark].strip() + self.text[(quote.close_mark or quote.end) + 1 : para[1]]
+        )
         return quote.first_paragraph - prev_para in (0, 1) and len(outside.strip(" .,;:—–-")) < 3
 
     def _record(self, content: tuple[int, int], kind: str, frame: Frame) -> dict[str, Any]:

@@ -1,0 +1,191 @@
+"""Quote extraction: one regression test per pattern, on short made-up wire sentences.
+
+Mark-scanning tests need no model; attribution tests (marked ``model``) need the parser.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.quotes.marks import find_quoted_spans
+
+
+def quoted(text: str) -> list[str]:
+    paragraphs = []
+    start = 0
+    for block in text.split("\n\n"):
+        paragraphs.append((start, start + len(block)))
+        start += len(block) + 2
+    return [text[q.start : q.end] for q in find_quoted_spans(text, paragraphs)]
+
+
+# --- quotation marks (model-free) ---------------------------------------------------------
+
+
+def test_curly_straight_and_guillemets():
+    assert quoted('She said “yes” and "no" and «maybe».') == ["yes", "no", "maybe"]
+
+
+def test_run_on_quote_spans_paragraphs():
+    text = "The mayor said: “We will rebuild. It will take time.\n\n“Nobody will be left behind.”"
+    assert quoted(text) == ["We will rebuild. It will take time.\n\n“Nobody will be left behind."]
+
+
+def test_unclosed_quote_closes_at_paragraph_end():
+    text = "He said: “We are ready.\n\nThe talks resume on Monday."
+    assert quoted(text) == ["We are ready."]
+
+
+def test_apostrophes_are_not_quotes():
+    assert quoted("It’s the minister’s view, and the Joneses’ too, that the ’90s are over.") == []
+
+
+def test_single_quotes_in_headlines():
+    assert quoted("Sanders: Clinton needs to 'get away from all this' now") == ["get away from all this"]
+
+
+def test_typewriter_double_quotes():
+    text = "''We are not done,'' he said. ''Not yet.''"
+    assert quoted(text) == ["We are not done,", "Not yet."]
+
+
+def test_wrong_way_opening_mark():
+    assert quoted("”Mr. Smith is right,” she said.") == ["Mr. Smith is right,"]
+
+
+def test_many_marks_do_not_explode():
+    text = "“" * 100_000
+    assert isinstance(quoted(text), list)
+
+
+# --- attribution (parser) ----------------------------------------------------------------
+
+
+def analyse(text: str) -> list[dict]:
+    import dateline
+
+    return dateline.analyze(text, doc_id="t").quotes
+
+
+def find(quotes: list[dict], text: str, fragment: str) -> dict:
+    for q in quotes:
+        if fragment in text[q["start"] : q["end"]]:
+            return q
+    raise AssertionError(f"no quote containing {fragment!r} in {[text[q['start'] : q['end']] for q in quotes]}")
+
+
+def span_text(text: str, span: dict | None) -> str | None:
+    return None if span is None else text[span["start"] : span["end"]]
+
+
+STORY = (
+    "Berlin talks stall\n\n"
+    "BERLIN (dpa) - German Chancellor Olaf Scholz met French President Emmanuel Macron on Monday.\n\n"
+)
+
+
+@pytest.mark.model
+def test_colon_lead_in():
+    text = STORY + "Scholz told reporters: “We are making progress on the budget.”"
+    quotes = analyse(text)
+    q = find(quotes, text, "We are making progress")
+    assert q["kind"] == "direct"
+    assert span_text(text, q["cue"]) == "told"
+    assert span_text(text, q["speaker"]) == "Scholz"
+    assert q["speaker_name"] == "Olaf Scholz"
+
+
+@pytest.mark.model
+def test_post_posed_speaker_and_title_mention():
+    text = STORY + "“We will not accept delays,” the French president said."
+    q = find(analyse(text), text, "We will not accept delays")
+    assert q["kind"] == "direct"
+    assert q["speaker_name"] == "Emmanuel Macron"
+
+
+@pytest.mark.model
+def test_follow_on_paragraph_takes_previous_speaker():
+    text = STORY + "“The budget is tight,” Macron said.\n\n“But we will find a way.”"
+    q = find(analyse(text), text, "But we will find a way")
+    assert q["speaker"] is None
+    assert q["speaker_name"] == "Emmanuel Macron"
+
+
+@pytest.mark.model
+def test_pronoun_speaker_is_main_clause_subject():
+    text = STORY + "Scholz said Macron was right about the deficit.\n\nHe added: “We need a deal this week.”"
+    q = find(analyse(text), text, "We need a deal")
+    assert span_text(text, q["speaker"]) == "He"
+    assert q["speaker_name"] == "Olaf Scholz"
+
+
+@pytest.mark.model
+def test_partial_quote_inside_reported_speech():
+    text = STORY + "Scholz said the proposal was “a step backwards” for Europe."
+    quotes = analyse(text)
+    partial = find([q for q in quotes if q["kind"] == "partial"], text, "a step backwards")
+    assert partial["speaker_name"] == "Olaf Scholz"
+    indirect = [q for q in quotes if q["kind"] == "indirect"]
+    assert any("the proposal was" in text[q["start"] : q["end"]] for q in indirect)
+
+
+@pytest.mark.model
+def test_called_someone_a_partial():
+    text = STORY + "Macron has called the plan a “betrayal” of voters."
+    q = find(analyse(text), text, "betrayal")
+    assert q["kind"] == "partial"
+    assert span_text(text, q["cue"]) == "has called"
+    assert q["speaker_name"] == "Emmanuel Macron"
+
+
+@pytest.mark.model
+def test_indirect_speech_with_that():
+    text = STORY + "Scholz insisted that the deficit rules must stay."
+    q = find(analyse(text), text, "deficit rules must stay")
+    assert q["kind"] == "indirect"
+    assert span_text(text, q["cue"]) == "insisted"
+    assert q["speaker_name"] == "Olaf Scholz"
+
+
+@pytest.mark.model
+def test_according_to():
+    text = STORY + "The summit will be delayed until March, according to Macron."
+    q = find(analyse(text), text, "summit will be delayed")
+    assert span_text(text, q["cue"]) == "according to"
+    assert q["speaker_name"] == "Emmanuel Macron"
+
+
+@pytest.mark.model
+def test_interrupted_quote_is_one_quote():
+    text = STORY + "“We are close,” Scholz said. “But not there yet.”"
+    direct = [q for q in analyse(text) if q["kind"] == "direct"]
+    assert len(direct) == 1
+    assert text[direct[0]["start"] : direct[0]["end"]].startswith("We are close")
+    assert text[direct[0]["start"] : direct[0]["end"]].endswith("not there yet.")
+
+
+@pytest.mark.model
+def test_scare_quotes_are_not_attributed_quotes():
+    text = STORY + "The so-called “debt brake” limits borrowing."
+    assert not any("debt brake" in text[q["start"] : q["end"]] for q in analyse(text))
+
+
+@pytest.mark.model
+def test_unknown_surname_stays_as_written():
+    text = STORY + "Lindner said the talks had failed."
+    q = find(analyse(text), text, "talks had failed")
+    assert q["speaker_name"] == "Lindner"
+
+
+@pytest.mark.model
+def test_quotes_survive_to_bytes(nlp):
+    from spacy.tokens import Doc
+
+    from dateline.pipeline import make_doc
+    from dateline.readers.wire import read_wire
+
+    text = STORY + "Scholz told reporters: “We are making progress.”"
+    doc = nlp(make_doc(nlp, read_wire(text, doc_id="t")))
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert copy._.dateline_quotes == doc._.dateline_quotes
+    assert len(copy.spans["dateline_quotes"]) == len(doc._.dateline_quotes) > 0

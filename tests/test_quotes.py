@@ -178,6 +178,13 @@ def test_unknown_surname_stays_as_written():
 
 
 @pytest.mark.model
+def test_thousands_of_quotes_in_one_paragraph():
+    text = STORY + " ".join(f"“Point {i},” he said." for i in range(3000))
+    quotes = analyse(text)
+    assert len([q for q in quotes if q["kind"] == "direct"]) >= 1000
+
+
+@pytest.mark.model
 def test_quotes_survive_to_bytes(nlp):
     from spacy.tokens import Doc
 

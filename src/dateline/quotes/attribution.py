@@ -17,6 +17,7 @@ Canonical speakers come from the shared :class:`~dateline.actors.resolve.Resolve
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -250,6 +251,7 @@ class QuoteFinder:
             spans = split_paragraphs(self.text)
         self.paragraphs = sorted(spans)
         self.quoted = find_quoted_spans(self.text, self.paragraphs)
+        self._open_marks = [q.open_mark for q in self.quoted]  # sorted: quotes come in text order
         self.resolver = resolver or Resolver(doc)
         self._quote_of_char = [-1] * (len(self.text) + 1)
         for n, q in enumerate(self.quoted):
@@ -370,10 +372,14 @@ class QuoteFinder:
         """The quote covering most of ``span`` and the share of ``span`` it covers."""
         best, share = -1, 0.0
         length = max(1, span[1] - span[0])
-        for n, q in enumerate(self.quoted):
+        # Quotes do not overlap, so walk back from the last one opening before the span ends.
+        for n in range(bisect_left(self._open_marks, span[1]) - 1, -1, -1):
+            q = self.quoted[n]
             overlap = min(q.end, span[1]) - max(q.start, span[0])
             if overlap > 0 and overlap / length > share:
                 best, share = n, overlap / length
+            if q.end <= span[0]:
+                break
         return best, share
 
     # --- direct and partial quotes ---------------------------------------------------------
@@ -399,7 +405,9 @@ class QuoteFinder:
         close = quote.close_mark if quote.close_mark is not None else quote.end
         best: tuple[float, Token] | None = None
         for para in {first, last}:
-            span = self.doc.char_span(para[0], para[1], alignment_mode="expand")
+            # Only the text near the quote: a reporting verb further away is not its frame.
+            window = (max(para[0], quote.open_mark - _NEAR), min(para[1], close + _NEAR))
+            span = self.doc.char_span(window[0], window[1], alignment_mode="expand")
             if span is None:
                 continue
             for token in span:
@@ -428,7 +436,8 @@ class QuoteFinder:
         return Frame(None, None)
 
     def _quote_between(self, start: int, end: int) -> bool:
-        return any(start < q.open_mark and (q.close_mark or q.end) < end for q in self.quoted)
+        n = bisect_left(self._open_marks, start + 1)
+        return n < len(self.quoted) and (self.quoted[n].close_mark or self.quoted[n].end) < end
 
     def _interrupted(self, previous: dict[str, Any], record: dict[str, Any], quote: QuotedSpan) -> bool:
         cue = record["cue"]

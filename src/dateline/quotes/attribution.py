@@ -161,10 +161,17 @@ _NEAR = 220  # how far (characters) a reporting verb may stand from a direct quo
 
 @dataclass
 class Frame:
-    """A reporting frame: cue tokens and the speaker's tokens (either may be missing)."""
+    """A reporting frame: the cue, the speaker mention, and the mention's core for naming.
+
+    ``speaker`` is the whole subject phrase, appositions included ("Daryl Kimball, executive
+    director of the Arms Control Association"); ``core`` is the phrase without them, which
+    is what gets resolved to a name, so a name in an apposition or relative clause never
+    becomes the speaker.
+    """
 
     cue: tuple[int, int] | None
     speaker: Span | None
+    core: Span | None = None
 
 
 def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -218,9 +225,22 @@ def noun_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+def full_phrase(head: Token) -> Span:
+    """The subject's whole phrase (appositions, prepositions, relative clauses), edges trimmed."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ")":
+        end -= 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
 def frame_of(verb: Token) -> Frame:
     subject = subject_of(verb)
-    return Frame(cue=_char_span(cue_tokens(verb)), speaker=noun_phrase(subject) if subject is not None else None)
+    if subject is None:
+        return Frame(cue=_char_span(cue_tokens(verb)), speaker=None)
+    return Frame(cue=_char_span(cue_tokens(verb)), speaker=full_phrase(subject), core=noun_phrase(subject))
 
 
 def _is_partial(text: str, quote: QuotedSpan) -> bool:
@@ -366,7 +386,7 @@ class QuoteFinder:
         content = self._sentence_without(token, set())
         if content is None:
             return None, None
-        return content, Frame(cue=_char_span([token, to]), speaker=noun_phrase(source))
+        return content, Frame(cue=_char_span([token, to]), speaker=full_phrase(source), core=noun_phrase(source))
 
     def _quoted_share(self, span: tuple[int, int]) -> tuple[int, float]:
         """The quote covering most of ``span`` and the share of ``span`` it covers."""
@@ -432,7 +452,7 @@ class QuoteFinder:
         if credit:
             span = self.doc.char_span(close + 1 + credit.start("name"), close + 1 + credit.end("name"))
             if span is not None:
-                return Frame(None, span)
+                return Frame(None, span, span)
         return Frame(None, None)
 
     def _quote_between(self, start: int, end: int) -> bool:
@@ -458,7 +478,8 @@ class QuoteFinder:
         return quote.first_paragraph - prev_para in (0, 1) and len(outside.strip(" .,;:—–-")) < 3
 
     def _record(self, content: tuple[int, int], kind: str, frame: Frame) -> dict[str, Any]:
-        speaker_name = self.resolver.resolve(frame.speaker) if frame.speaker is not None else None
+        named = frame.core if frame.core is not None else frame.speaker
+        speaker_name = self.resolver.resolve(named) if named is not None else None
         speaker = (
             {"start": frame.speaker.start_char, "end": frame.speaker.end_char} if frame.speaker is not None else None
         )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -150,6 +151,17 @@ INTENTION_VERBS = frozenset(
     {"aim", "decline", "demand", "hope", "intend", "offer", "plan", "pledge", "promise", "propose", "refuse", "seek"}
     | {"threaten", "urge", "vow", "want"}
 )
+
+
+def _learned_cue_verbs() -> dict[str, str]:
+    """Lemma → relation carrying the content, learned from PolNeAR train (scripts/learn_cue_verbs.py)."""
+    table = resources.files("dateline.quotes").joinpath("data/cue_verbs.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[3] for row in rows}
+
+
+LEARNED_CUE_VERBS = _learned_cue_verbs()
+CUE_VERBS = REPORTING_VERBS | INTENTION_VERBS | frozenset(LEARNED_CUE_VERBS)
 _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
@@ -305,6 +317,10 @@ class QuoteFinder:
             results.append(self._record(content, "indirect", frame))
         previous: dict[str, Any] | None = None
         for n, quote in enumerate(self.quoted):
+            if previous is not None and self._continues(previous, quote):
+                # "My hope," he said, "is that ..." — the sentence goes on after its frame.
+                previous["end"] = quote.end
+                continue
             if _is_partial(self.text, quote):
                 frame = self._partial_frame(quote, indirect)
                 if frame.speaker is None and frame.cue is None:
@@ -334,7 +350,8 @@ class QuoteFinder:
     def _reported(self, token: Token) -> tuple[tuple[int, int] | None, Frame | None]:
         if token.lemma_.lower() == "accord" and token.lower_ == "according":
             return self._according_to(token)
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS | INTENTION_VERBS:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
             return None, None
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if token.dep_ == "parataxis" and not clauses and len(list(token.subtree)) <= 8:
@@ -342,7 +359,13 @@ class QuoteFinder:
             if subject_of(token) is None:
                 return None, None
             return self._sentence_without(token, set()), frame_of(token)
-        if not clauses and token.lemma_.lower() in INTENTION_VERBS:
+        relation = LEARNED_CUE_VERBS.get(lemma, "xcomp" if lemma in INTENTION_VERBS else "ccomp")
+        takes_predicate = any(c.dep_ in ("oprd", "xcomp", "dative") for c in token.children)
+        if not clauses and relation in ("dobj", "prep") and not takes_predicate and subject_of(token) is not None:
+            # "Trump attacked Machado", "she railed against the deal": the object is the content.
+            content = self._object_content(token, relation)
+            return (content, frame_of(token)) if content is not None else (None, None)
+        if not clauses and relation == "xcomp":
             complements = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
             if complements and subject_of(token) is not None:
                 objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < complements[0].i]
@@ -365,6 +388,19 @@ class QuoteFinder:
         if end <= start:
             return None, None
         return (start, end), frame_of(token)
+
+    def _object_content(self, verb: Token, relation: str) -> tuple[int, int] | None:
+        child = next((c for c in verb.children if c.dep_ == relation and c.i > verb.i), None)
+        if child is None:
+            return None
+        if relation == "prep":
+            child = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child is None:
+                return None
+        first, last = child.left_edge, child.right_edge
+        while last.i > first.i and last.is_punct:
+            last = self.doc[last.i - 1]
+        return first.idx, last.idx + len(last)
 
     def _sentence_without(self, verb: Token, keep: set[int]) -> tuple[int, int] | None:
         """The verb's sentence minus the frame (the verb's subtree outside ``keep``), edges trimmed."""
@@ -458,6 +494,20 @@ class QuoteFinder:
     def _quote_between(self, start: int, end: int) -> bool:
         n = bisect_left(self._open_marks, start + 1)
         return n < len(self.quoted) and (self.quoted[n].close_mark or self.quoted[n].end) < end
+
+    def _continues(self, previous: dict[str, Any], quote: QuotedSpan) -> bool:
+        cue = previous["cue"]
+        if cue is None or previous["kind"] != "direct" or not previous["end"] <= cue["start"] < quote.open_mark:
+            return False
+        gap = self.text[previous["end"] : quote.open_mark]
+        first = next((c for c in self.text[quote.start : quote.end] if c.isalpha()), "")
+        return (
+            len(gap) <= 120
+            and "\n" not in gap
+            and gap.rstrip().endswith(",")
+            and first.islower()
+            and self._paragraph_of(previous["start"]) == quote.first_paragraph
+        )
 
     def _interrupted(self, previous: dict[str, Any], record: dict[str, Any], quote: QuotedSpan) -> bool:
         cue = record["cue"]

@@ -196,3 +196,30 @@ def test_quotes_survive_to_bytes(nlp):
     copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert copy._.dateline_quotes == doc._.dateline_quotes
     assert len(copy.spans["dateline_quotes"]) == len(doc._.dateline_quotes) > 0
+
+
+@pytest.mark.model
+def test_dash_credit():
+    text = STORY + "“We will build a wall around the budget.” ― Christian Lindner"
+    q = find(analyse(text), text, "We will build a wall")
+    assert q["kind"] == "direct"
+    assert span_text(text, q["cue"]) == "―"
+    assert span_text(text, q["speaker"]) == "Christian Lindner"
+
+
+@pytest.mark.model
+def test_mixed_quote_is_indirect_with_partial_inside():
+    text = STORY + "Scholz said he would “introduce a new budget law next month.”"
+    quotes = analyse(text)
+    indirect = find([q for q in quotes if q["kind"] == "indirect"], text, "he would")
+    assert text[indirect["start"] : indirect["end"]].startswith("he would “introduce")
+    assert indirect["speaker_name"] == "Olaf Scholz"
+
+
+@pytest.mark.model
+def test_transitive_cue_takes_its_object():
+    text = STORY + "Macron denounced the German proposal on Tuesday."
+    q = find(analyse(text), text, "the German proposal")
+    assert q["kind"] == "indirect"
+    assert span_text(text, q["cue"]) == "denounced"
+    assert q["speaker_name"] == "Emmanuel Macron"

@@ -166,7 +166,7 @@ _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
 _CUE_AUX = {"aux", "auxpass", "neg"}
-_DASH_CREDIT = re.compile(r"^\s*[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*\.?\s*$")
+_DASH_CREDIT = re.compile(r"^\s*(?P<dash>[―—–-]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*\.?\s*$")
 _SENTENCE_PUNCT = tuple(".,!?…;:—–-")
 _NEAR = 220  # how far (characters) a reporting verb may stand from a direct quote
 
@@ -312,7 +312,11 @@ class QuoteFinder:
             covered = self._quoted_share(content)
             if covered[1] >= 0.5:
                 frame_for_quote.setdefault(covered[0], frame)
-                continue
+                if not self._words_before_quote(content, self.quoted[covered[0]]):
+                    continue
+                # A mixed quote: he would “introduce legislation …” is reported speech whose
+                # words are partly quoted; the clause is the indirect quote, the quoted words
+                # a partial quote inside it.
             indirect.append((content, frame))
             results.append(self._record(content, "indirect", frame))
         previous: dict[str, Any] | None = None
@@ -424,6 +428,10 @@ class QuoteFinder:
             return None, None
         return content, Frame(cue=_char_span([token, to]), speaker=full_phrase(source), core=noun_phrase(source))
 
+    def _words_before_quote(self, content: tuple[int, int], quote: QuotedSpan) -> bool:
+        lead = self.text[content[0] : quote.open_mark]
+        return quote.open_mark > content[0] and any(c.isalpha() for c in lead) and not lead.rstrip().endswith(":")
+
     def _quoted_share(self, span: tuple[int, int]) -> tuple[int, float]:
         """The quote covering most of ``span`` and the share of ``span`` it covers."""
         best, share = -1, 0.0
@@ -488,7 +496,8 @@ class QuoteFinder:
         if credit:
             span = self.doc.char_span(close + 1 + credit.start("name"), close + 1 + credit.end("name"))
             if span is not None:
-                return Frame(None, span, span)
+                dash = (close + 1 + credit.start("dash"), close + 1 + credit.end("dash"))
+                return Frame(dash, span, span)
         return Frame(None, None)
 
     def _quote_between(self, start: int, end: int) -> bool:

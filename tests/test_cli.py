@@ -33,7 +33,8 @@ def corpus(tmp_path):
     (folder / "sub" / "other.txt").write_text(GOOD.replace("Monday", "Tuesday"), encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.bin").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 4)
-    (folder / "latin1.txt").write_bytes("Café society\n\nMore.".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes(("Café society in Zürich, said the président.\n\n" * 3).encode("latin-1"))
+    (folder / "damaged.txt").write_bytes("Café society".encode() + b"\xff\xfe and more text")
     (folder / "huge.txt").write_bytes(b"word " * 4_200_000)  # 21 MB
     return folder
 
@@ -42,13 +43,15 @@ def test_bad_inputs_do_not_take_down_the_batch(no_model, corpus):
     result = runner.invoke(app, ["extract", str(corpus), "-q"])
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert sorted(r["doc_id"] for r in records) == ["good", "other"]
+    assert sorted(r["doc_id"] for r in records) == ["good", "latin1", "other"]
+    latin1 = next(r for r in records if r["doc_id"] == "latin1")
+    assert any(w.startswith("W004") for w in latin1["warnings"])
     errors = [line for line in result.stderr.splitlines() if line.startswith("error ")]
     codes = {re.search(r"(E\d{3}) (\S+)", line).groups() for line in errors}
     assert {(c, p.rsplit("/", 1)[-1].rstrip(":")) for c, p in codes} == {
         ("E001", "empty.txt"),
         ("E002", "binary.bin"),
-        ("E003", "latin1.txt"),
+        ("E003", "damaged.txt"),
         ("E004", "huge.txt"),
     }
     assert "Traceback" not in result.stderr
@@ -106,32 +109,35 @@ def test_ingest_twice_changes_nothing_and_exports(no_model, corpus, tmp_path):
     db = tmp_path / "t.duckdb"
     first = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "-q"])
     assert first.exit_code == 1
-    counts = (
-        duckdb.connect(str(db), read_only=True)
-        .execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM errors)")
-        .fetchone()
-    )
-    assert counts == (2, 4)
-    second = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
-    assert "0 stored, 2 already stored, 4 failed" in second.stderr
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+    counts = con.execute(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM errors), (SELECT count(*) FROM inputs)"
+    ).fetchone()
+    con.close()
+    assert counts == (3, 4, 7)
+    second = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert "0 stored" in second.stderr
+    assert "7 inputs skipped" in second.stderr
+    again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--replace", "-q"])
+    assert again.exit_code == 1
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (3,)
     assert con.execute("SELECT count(*) FROM errors").fetchone() == (4,)
     sources = {r[0].rsplit("/", 1)[-1] for r in con.execute("SELECT source_path FROM documents").fetchall()}
     con.close()
-    assert sources == {"good.txt", "other.txt"}
+    assert sources == {"good.txt", "other.txt", "latin1.txt"}
 
     parquet = tmp_path / "docs.parquet"
     assert runner.invoke(app, ["db", "export", "--db", str(db), "-f", "parquet", "-o", str(parquet)]).exit_code == 0
-    assert duckdb.connect().execute(f"SELECT count(*) FROM '{parquet}'").fetchone() == (2,)
+    assert duckdb.connect().execute(f"SELECT count(*) FROM '{parquet}'").fetchone() == (3,)
     jsonl = runner.invoke(app, ["db", "export", "--db", str(db), "-f", "jsonl"])
-    assert sorted(json.loads(line)["doc_id"] for line in jsonl.stdout.splitlines()) == ["good", "other"]
+    assert sorted(json.loads(line)["doc_id"] for line in jsonl.stdout.splitlines()) == ["good", "latin1", "other"]
     query = runner.invoke(app, ["db", "query", "SELECT code FROM errors ORDER BY code", "--db", str(db), "-f", "csv"])
     assert query.stdout.split() == ["code", "E001", "E002", "E003", "E004"]
     errors = runner.invoke(app, ["db", "errors", "--db", str(db), "-f", "jsonl"])
     assert len(errors.stdout.splitlines()) == 4
     info = runner.invoke(app, ["db", "info", "--db", str(db)])
-    assert "schema_version: 1" in info.stdout
+    assert "schema_version: 2" in info.stdout
     bad = runner.invoke(app, ["db", "query", "SELEC", "--db", str(db)])
     assert bad.exit_code == 2
     assert "E011" in bad.stderr

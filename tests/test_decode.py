@@ -8,7 +8,7 @@ import io
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.readers.base import decode, doc_id_for, iter_input_paths, read_raw
+from dateline.readers.base import decode, decode_input, doc_id_for, iter_input_paths, read_raw
 
 
 def code_of(func, *args, **kwargs) -> str:
@@ -27,12 +27,20 @@ def test_binary(data):
     assert code_of(decode, data) == "E002"
 
 
-def test_not_utf8_names_offset_and_fix():
+def test_damaged_utf8_is_refused_with_offset_and_fix():
+    good = "Café society in Zürich".encode()
     with pytest.raises(DatelineError) as info:
-        decode(b"Caf\xe9 society")
+        decode(good + b" \xff\xfe broken")
     assert info.value.code == "E003"
-    assert "offset 3" in info.value.message
+    assert f"offset {len(good) + 1}" in info.value.message
     assert "--encoding" in info.value.message
+
+
+def test_legacy_encoding_is_detected():
+    text = "Le président a déclaré à la presse que la réunion était terminée. " * 3
+    decoded = decode_input(text.encode("cp1252"))
+    assert decoded.detected
+    assert decoded.text == text
 
 
 def test_explicit_encoding():

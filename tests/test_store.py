@@ -47,7 +47,8 @@ def test_add_is_idempotent(tmp_path):
         assert store.counts() == first
     with Store(db) as store:
         assert store.add(make_document(path="copy/a.txt")) is False
-        assert store.counts() == first == {"documents": 1, "quotes": 1, "actors": 1, "events": 1, "errors": 0}
+        assert store.counts() == first
+        assert first == {"documents": 1, "quotes": 1, "actors": 1, "events": 1, "errors": 0, "inputs": 0}
         _, rows = store.query("SELECT cue_text, speaker_text, speaker_name FROM quotes")
         assert rows == [("said", "Keir Starmer", "Keir Starmer")]
 

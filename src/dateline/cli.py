@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -57,8 +58,18 @@ class QueryFormat(StrEnum):
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or '-' for stdin.")]
 Year = Annotated[int | None, typer.Option(help="Year of the stories, for ISO dates from datelines like 'Feb. 27'.")]
-Encoding = Annotated[str | None, typer.Option(help="Text encoding of the inputs (default: UTF-8).")]
+Encoding = Annotated[
+    str | None, typer.Option(help="Text encoding of the inputs (default: UTF-8, legacy encodings detected).")
+]
 MaxBytes = Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")]
+ReaderName = Annotated[
+    str, typer.Option("--reader", help="auto (by extension and content), wire, html, feed, jsonl, csv.")
+]
+TextKey = Annotated[str, typer.Option(help="JSONL/CSV field holding the story text.")]
+IdKey = Annotated[str | None, typer.Option(help="JSONL/CSV field identifying each record (default: line number).")]
+MetaKeys = Annotated[list[str] | None, typer.Option("--meta-key", help="JSONL/CSV field to keep in meta (repeatable).")]
+Workers = Annotated[int, typer.Option(min=1, help="Worker processes (each loads the model once).")]
+Timeout = Annotated[float, typer.Option(help="Seconds one story may take to analyse (0: no limit).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 DbPath = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
@@ -86,30 +97,59 @@ def main_callback(
     )
 
 
-def _options(year: int | None, encoding: str | None, max_bytes: int) -> Any:
-    from .batch import InputOptions
+@dataclass(frozen=True)
+class _Inputs:
+    """The input options every command that reads stories shares."""
+
+    options: Any
+    config: Any
+    paths: list[str]
+
+
+def _inputs(
+    paths: list[str],
+    *,
+    year: int | None,
+    encoding: str | None,
+    max_bytes: int,
+    reader: str,
+    text_key: str,
+    id_key: str | None,
+    meta_keys: list[str] | None,
+    timeout: float,
+) -> _Inputs:
+    from .pipeline import PipelineConfig
+    from .readers.base import InputOptions, get_reader
 
     if year is not None and not 1000 <= year <= 9999:
         raise DatelineError("E015", value=year)
-    return InputOptions(year=year, encoding=encoding, max_bytes=max_bytes)
+    if reader != "auto":
+        get_reader(reader)  # E025 now, not once per input
+    options = InputOptions(
+        reader=reader,
+        encoding=encoding,
+        year=year,
+        max_bytes=max_bytes,
+        text_key=text_key,
+        id_key=id_key,
+        meta_keys=tuple(meta_keys or ()),
+    )
+    expanded = list(iter_input_paths(paths))
+    if not expanded:
+        raise DatelineError("E016", paths=" ".join(paths))
+    return _Inputs(options, PipelineConfig(timeout=timeout or None), expanded)
 
 
-def _results(paths: list[str], options: Any, quiet: bool) -> Iterator[Any]:
-    """Documents and InputErrors for ``paths``, with a progress bar and error lines on stderr."""
+def _progress(total: int, quiet: bool) -> Any:
     from tqdm import tqdm
 
-    from .batch import process
-    from .records import InputError
+    return tqdm(total=total, unit="input", file=sys.stderr, disable=True if quiet else None)
 
-    inputs = list(iter_input_paths(paths))
-    if not inputs:
-        raise DatelineError("E016", paths=" ".join(paths))
-    with tqdm(total=len(inputs), unit="doc", file=sys.stderr, disable=True if quiet else None) as bar:
-        for result in process(inputs, options):
-            if isinstance(result, InputError):
-                tqdm.write(f"error {result}", file=sys.stderr)
-            bar.update(1)
-            yield result
+
+def _report(bar: Any, result: Any) -> None:
+    for error in result.errors:
+        bar.write(f"error {error}", file=sys.stderr)
+    bar.update(1)
 
 
 @contextlib.contextmanager
@@ -129,7 +169,7 @@ def _output(path: str, force: bool) -> Iterator[IO[str]]:
 
 
 def _document_table(records: list[dict[str, Any]]) -> Table:
-    table = Table("doc_id", "headline", "place", "date", "agencies", "paragraphs", "quotes", "events")
+    table = Table("doc_id", "headline", "place", "date", "agencies", "language", "quotes", "events", "duplicate_of")
     for r in records:
         dl = r.get("dateline") or {}
         table.add_row(
@@ -138,9 +178,10 @@ def _document_table(records: list[dict[str, Any]]) -> Table:
             dl.get("place") or "",
             dl.get("date") or dl.get("date_text") or "",
             ", ".join(r["agencies"]),
-            str(len(r["paragraphs"])),
+            r.get("language") or "",
             str(len(r["quotes"])),
             str(len(r["events"])),
+            (r.get("duplicate_of") or "")[:12],
         )
     return table
 
@@ -152,38 +193,58 @@ def extract(
     output: Annotated[str, typer.Option("--output", "-o", help="Output file, or '-' for stdout.")] = STDIN,
     force: Annotated[bool, typer.Option(help="Overwrite the output file if it exists.")] = False,
     with_text: Annotated[bool, typer.Option(help="Include each story's full text in its record.")] = False,
+    reader: ReaderName = "auto",
+    text_key: TextKey = "text",
+    id_key: IdKey = None,
+    meta_keys: MetaKeys = None,
     year: Year = None,
     encoding: Encoding = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    workers: Workers = 1,
+    timeout: Timeout = 120.0,
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and write one record per story (JSONL by default)."""
-    from .records import Document
+    from .batch import Runner
+    from .dedupe import DuplicateIndex
+    from .ingest import link_duplicates
 
     failed = done = 0
     try:
-        options = _options(year, encoding, max_bytes)
-        with _output(output, force) as out:
+        inputs = _inputs(
+            paths,
+            year=year,
+            encoding=encoding,
+            max_bytes=max_bytes,
+            reader=reader,
+            text_key=text_key,
+            id_key=id_key,
+            meta_keys=meta_keys,
+            timeout=timeout,
+        )
+        index = DuplicateIndex()
+        with _output(output, force) as out, _progress(len(inputs.paths), quiet) as bar:
             collected: list[dict[str, Any]] = []
-            for result in _results(paths, options, quiet):
-                if not isinstance(result, Document):
-                    failed += 1
-                    continue
-                done += 1
-                record = result.to_dict(include_text=with_text)
-                if fmt is ExtractFormat.jsonl:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    out.flush()
-                else:
-                    collected.append(record)
+            for result in Runner(inputs.options, inputs.config, workers=workers).run(inputs.paths):
+                _report(bar, result)
+                failed += len(result.errors)
+                link_duplicates(result.documents, index)
+                for document in result.documents:
+                    done += 1
+                    record = document.to_dict(include_text=with_text)
+                    if fmt is ExtractFormat.jsonl:
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        out.flush()
+                    else:
+                        collected.append(record)
             if fmt is ExtractFormat.json:
                 out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
             elif fmt is ExtractFormat.table:
-                Console(file=out, width=160).print(_document_table(collected))
+                Console(file=out, width=180).print(_document_table(collected))
     except DatelineError as exc:
         raise _fail(exc) from exc
     if not quiet:
-        typer.echo(f"{done + failed} inputs: {done} analysed, {failed} failed", err=True)
+        typer.echo(f"{done} documents written, {failed} errors", err=True)
     raise typer.Exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
 
 
@@ -191,36 +252,58 @@ def extract(
 def ingest(
     paths: Paths,
     db: DbPath,
-    replace: Annotated[bool, typer.Option(help="Re-analyse and replace stories already stored.")] = False,
+    replace: Annotated[bool, typer.Option(help="Re-analyse and replace inputs already stored.")] = False,
+    reader: ReaderName = "auto",
+    text_key: TextKey = "text",
+    id_key: IdKey = None,
+    meta_keys: MetaKeys = None,
     year: Year = None,
     encoding: Encoding = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    workers: Workers = 1,
+    timeout: Timeout = 120.0,
     quiet: Quiet = False,
 ) -> None:
-    """Analyse stories and store them in a DuckDB database (idempotent: keyed by content hash)."""
-    from .records import Document
-    from .store import Store
+    """Analyse stories and store them in a DuckDB database (idempotent and resumable)."""
+    from .ingest import ingest as run_ingest
 
-    added = present = failed = 0
     try:
-        options = _options(year, encoding, max_bytes)
-        with Store(db) as store:
-            for result in _results(paths, options, quiet):
-                if isinstance(result, Document):
-                    if store.add(result, replace=replace):
-                        added += 1
-                    else:
-                        present += 1
-                else:
-                    store.add_error(result)
-                    failed += 1
+        inputs = _inputs(
+            paths,
+            year=year,
+            encoding=encoding,
+            max_bytes=max_bytes,
+            reader=reader,
+            text_key=text_key,
+            id_key=id_key,
+            meta_keys=meta_keys,
+            timeout=timeout,
+        )
+        with _progress(len(inputs.paths), quiet) as bar:
+            summary = run_ingest(
+                inputs.paths,
+                db,
+                inputs.options,
+                inputs.config,
+                workers=workers,
+                replace=replace,
+                on_result=lambda result: _report(bar, result),
+            )
+        from .store import Store
+
+        with Store(db, create=False, read_only=True) as store:
             counts = store.counts()
     except DatelineError as exc:
         raise _fail(exc) from exc
     if not quiet:
         totals = ", ".join(f"{n} {t}" for t, n in counts.items())
-        typer.echo(f"{added} stored, {present} already stored, {failed} failed; database now holds {totals}", err=True)
-    raise typer.Exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
+        typer.echo(
+            f"{summary.added} stored, {summary.present} already stored, {summary.duplicates} near-duplicates linked,"
+            f" {len(summary.errors)} errors, {summary.skipped} inputs skipped (already done);"
+            f" database now holds {totals}",
+            err=True,
+        )
+    raise typer.Exit(EXIT_INPUT_ERRORS if summary.errors else EXIT_OK)
 
 
 def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: QueryFormat, out: IO[str]) -> None:
@@ -302,7 +385,9 @@ def db_errors(
 
     try:
         with Store(db, create=False, read_only=True) as store:
-            columns, rows = store.query("SELECT source_path, code, message FROM errors ORDER BY source_path")
+            columns, rows = store.query(
+                "SELECT source_path, item, code, message FROM errors ORDER BY source_path, item"
+            )
     except DatelineError as exc:
         raise _fail(exc) from exc
     _print_rows(columns, rows, fmt, sys.stdout)

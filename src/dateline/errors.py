@@ -42,12 +42,25 @@ class Errors(_Template):
     E016 = "No inputs found under {paths}. Give files, directories or '-' for standard input."
     E017 = "Format {value!r} needs an output path: pass -o FILE."
     E018 = "Unknown text encoding {value!r}. Use a Python codec name such as utf-8, cp1252 or latin-1."
+    E019 = "Analysis took longer than {seconds:g} s and was stopped. Split the input or raise --timeout."
+    E020 = "No article text found in this HTML page. Check that it is an article, not an index or a login page."
+    E021 = "Not a readable RSS/Atom feed: {reason}."
+    E022 = "Line {line} is not JSON: {reason}. Fix or remove the line; the other lines were read."
+    E023 = "Record {item} has no text under {key!r}. Pass --text-key with the right field name."
+    E024 = "Feed declares XML entities, which dateline refuses (possible entity-expansion bomb)."
+    E025 = "Unknown reader {value!r}. Readers: {choices}."
+    E026 = "The feed has no entries."
+    E027 = "CSV input could not be read: {reason}."
+    E028 = "Reading failed unexpectedly: {reason}. Please report this with the input attached."
 
 
 class Warnings(_Template):
     W001 = "No dateline found; the story was read as plain text."
     W002 = "Dateline found, but its date {date_text!r} could not be read as a month and day."
     W003 = "The dateline's year is unknown; pass --year to get ISO dates."
+    W004 = "Input was not UTF-8; decoded as {encoding} (detected)."
+    W005 = "Not analysed: language {language} (dateline analyses English)."
+    W006 = "The feed entry has only a summary, not the full story."
 
 
 class DatelineError(Exception):

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .actors.component import ACTORS_KEY
 from .events.component import EVENTS_KEY
+from .limits import time_limit
 from .quotes.component import QUOTES_KEY
 from .readers.base import DEFAULT_MAX_BYTES
 from .records import Document, Story
@@ -42,6 +43,8 @@ class PipelineConfig:
     components: tuple[str, ...] = ANALYSIS_COMPONENTS
     max_length: int = DEFAULT_MAX_BYTES
     batch_size: int = 16
+    #: Wall-clock seconds one story may take to analyse (None: no limit).
+    timeout: float | None = 120.0
 
 
 @functools.cache
@@ -105,25 +108,29 @@ def analyze_story(story: Story, nlp: Language | None = None) -> Document:
 
 
 def analyze_stories(
-    stories: Iterable[Story], nlp: Language, batch_size: int = 16
+    stories: Iterable[Story], nlp: Language, batch_size: int = 16, timeout: float | None = None
 ) -> Iterator[tuple[Story, Document | Exception]]:
-    """Analyse stories in batches; a story that breaks a component fails alone.
+    """Analyse stories in batches; a story that breaks a component or runs out of time fails alone.
 
-    Yields ``(story, document)`` or, when analysis raised, ``(story, exception)``.
+    Yields ``(story, document)`` or, when analysis raised, ``(story, exception)``; a story over
+    ``timeout`` seconds yields a :class:`~dateline.limits.TimeLimitExceeded`.
     """
     batch: list[Story] = []
     for story in stories:
         batch.append(story)
         if len(batch) >= batch_size:
-            yield from _analyze_batch(batch, nlp)
+            yield from _analyze_batch(batch, nlp, timeout)
             batch = []
     if batch:
-        yield from _analyze_batch(batch, nlp)
+        yield from _analyze_batch(batch, nlp, timeout)
 
 
-def _analyze_batch(batch: list[Story], nlp: Language) -> Iterator[tuple[Story, Document | Exception]]:
+def _analyze_batch(
+    batch: list[Story], nlp: Language, timeout: float | None
+) -> Iterator[tuple[Story, Document | Exception]]:
     try:
-        docs = list(nlp.pipe(make_doc(nlp, story) for story in batch))
+        with time_limit(timeout * len(batch) if timeout else None):
+            docs = list(nlp.pipe(make_doc(nlp, story) for story in batch))
     except Exception:
         logger.debug("batch failed, retrying its %d stories one by one", len(batch), exc_info=True)
     else:
@@ -131,7 +138,10 @@ def _analyze_batch(batch: list[Story], nlp: Language) -> Iterator[tuple[Story, D
         return
     for story in batch:
         try:
-            yield story, analyze_story(story, nlp)
+            with time_limit(timeout):
+                document = analyze_story(story, nlp)
         except Exception as exc:
             logger.debug("analysis failed for %s", story.source_path, exc_info=True)
             yield story, exc
+        else:
+            yield story, document

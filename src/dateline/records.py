@@ -107,6 +107,13 @@ class Story:
     paragraphs: list[Paragraph] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: ISO 639-1 code of the story's language, when detected.
+    language: str | None = None
+    #: "analysed", or "not_analysed" (e.g. a language dateline does not analyse).
+    status: str = "analysed"
+    #: True when ``text`` was made by the reader (HTML, feeds, JSONL, CSV) rather than being the
+    #: input file itself; records then carry the text, since offsets index it.
+    derived: bool = False
 
     @property
     def content_hash(self) -> str:
@@ -149,6 +156,10 @@ class Document:
     events: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     version: str = ""
+    #: MinHash signature of the body (for near-duplicate detection); not part of the record.
+    signature: list[int] | None = None
+    #: content_hash of the first copy when this story is a near-duplicate of it.
+    duplicate_of: str | None = None
 
     @property
     def doc_id(self) -> str:
@@ -176,26 +187,35 @@ class Document:
             "credit": story.credit.to_dict() if story.credit else None,
             "paragraphs": [p.to_dict() for p in story.paragraphs],
             "meta": dict(story.meta),
+            "language": story.language,
+            "status": story.status,
+            "duplicate_of": self.duplicate_of,
             "quotes": list(self.quotes),
             "actors": list(self.actors),
             "events": list(self.events),
             "warnings": list(story.warnings) + list(self.warnings),
         }
-        if include_text:
+        if include_text or story.derived:
             record["text"] = story.text
         return record
 
 
 @dataclass(frozen=True)
 class InputError:
-    """An input that could not be turned into a Document: where, which numbered error, why."""
+    """An input (or an item in it) that could not be turned into a Document.
+
+    ``item`` locates the failing part of a multi-story input ("line 17", "entry 3"); it is
+    empty when the whole input failed.
+    """
 
     source_path: str
     code: str
     message: str
+    item: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"source_path": self.source_path, "code": self.code, "message": self.message}
+        return {"source_path": self.source_path, "item": self.item, "code": self.code, "message": self.message}
 
     def __str__(self) -> str:
-        return f"{self.code} {self.source_path}: {self.message}"
+        where = f"{self.source_path} ({self.item})" if self.item else self.source_path
+        return f"{self.code} {where}: {self.message}"

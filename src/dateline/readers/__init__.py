@@ -1,29 +1,38 @@
-"""Readers: raw input → :class:`~dateline.records.Story`. No spaCy here."""
+"""Readers: raw input → :class:`~dateline.records.Story` objects. No spaCy here."""
 
-from . import wire
+from . import dumps, feeds, html, wire
 from .base import (
     DEFAULT_MAX_BYTES,
     STDIN,
+    InputOptions,
     RawInput,
     Reader,
+    choose_reader,
     decode,
+    decode_input,
     get_reader,
     iter_input_paths,
+    read_input,
     read_raw,
-    read_story,
     readers,
 )
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "STDIN",
+    "InputOptions",
     "RawInput",
     "Reader",
+    "choose_reader",
     "decode",
+    "decode_input",
+    "dumps",
+    "feeds",
     "get_reader",
+    "html",
     "iter_input_paths",
+    "read_input",
     "read_raw",
-    "read_story",
     "readers",
     "wire",
 ]

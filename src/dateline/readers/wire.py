@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from ..errors import warning
 from ..records import Credit, Dateline, Offsets, Paragraph, Story
 from ..text import split_paragraphs, strip_span
-from .base import readers
+from .base import InputOptions, RawInput, decoded_story_text, readers
 
 #: Wire agencies recognised in trailing credit lines (credits inside a dateline's parentheses
 #: are accepted when they merely look like agency names). Compared case-insensitively.
@@ -356,9 +356,12 @@ def _paragraphs(text: str, spans: Iterable[tuple[int, int]]) -> Iterable[Paragra
         yield Paragraph(start=start, end=end, text=text[start:end])
 
 
-def wire_reader(text: str, *, doc_id: str, source_path: str | None = None, year: int | None = None) -> Story:
-    """The default reader: wire copy with automatic headline detection."""
-    return read_wire(text, doc_id=doc_id, source_path=source_path, year=year)
+def wire_reader(raw: RawInput, options: InputOptions) -> list[Story]:
+    """The default reader: one file of wire copy is one story."""
+    text, notes = decoded_story_text(raw, options)
+    story = read_wire(text, doc_id=raw.doc_id, source_path=raw.source_path, year=options.year)
+    story.warnings[:0] = notes
+    return [story]
 
 
 readers.register("dateline.wire_reader.v1", func=wire_reader)

@@ -4,13 +4,19 @@ Documents are keyed by their content hash (SHA-256 of the decoded text), so stor
 story twice changes nothing. Quotes, actors and events hang off the document by that key and
 are written in the same transaction as the document, so a story is stored whole or not at all.
 The schema is documented in ``docs/schema.md``.
+
+Resumability: everything read from one input path (its documents, its errors, and the row in
+``inputs`` that says the path is done) is written in **one transaction**. A process killed at
+any moment leaves each path either fully stored or not at all, and a rerun skips the paths in
+``inputs``, so every input ends up stored exactly once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +28,9 @@ from ..records import Document, InputError
 logger = logging.getLogger(__name__)
 
 #: Version of the database layout. A database with another version is refused (E009).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-TABLES = ("documents", "quotes", "actors", "events", "errors")
+TABLES = ("documents", "quotes", "actors", "events", "errors", "inputs")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -49,6 +55,12 @@ CREATE TABLE IF NOT EXISTS documents (
     n_events INTEGER,
     text VARCHAR NOT NULL,
     record VARCHAR NOT NULL,
+    language VARCHAR,
+    status VARCHAR,
+    duplicate_of VARCHAR,
+    url VARCHAR,
+    published VARCHAR,
+    meta VARCHAR,
     dateline_version VARCHAR,
     ingested_at TIMESTAMP DEFAULT current_timestamp
 );
@@ -95,11 +107,28 @@ CREATE TABLE IF NOT EXISTS events (
     PRIMARY KEY (content_hash, event_index)
 );
 CREATE TABLE IF NOT EXISTS errors (
-    source_path VARCHAR PRIMARY KEY,
+    source_path VARCHAR NOT NULL,
+    item VARCHAR NOT NULL DEFAULT '',
     code VARCHAR NOT NULL,
     message VARCHAR NOT NULL,
-    recorded_at TIMESTAMP DEFAULT current_timestamp
+    recorded_at TIMESTAMP DEFAULT current_timestamp,
+    PRIMARY KEY (source_path, item)
 );
+CREATE TABLE IF NOT EXISTS inputs (
+    source_path VARCHAR PRIMARY KEY,
+    n_documents INTEGER NOT NULL,
+    n_errors INTEGER NOT NULL,
+    finished_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    content_hash VARCHAR PRIMARY KEY,
+    minhash UBIGINT[] NOT NULL
+);
+CREATE OR REPLACE VIEW unique_documents AS SELECT * FROM documents WHERE duplicate_of IS NULL;
+CREATE OR REPLACE VIEW unique_quotes AS
+    SELECT q.* FROM quotes q JOIN documents d USING (content_hash) WHERE d.duplicate_of IS NULL;
+CREATE OR REPLACE VIEW unique_events AS
+    SELECT e.* FROM events e JOIN documents d USING (content_hash) WHERE d.duplicate_of IS NULL;
 """
 
 
@@ -158,6 +187,40 @@ class Store:
         With ``replace``, an existing copy (same content hash) is replaced, e.g. after an
         upgrade of dateline changed the analysis.
         """
+        with self._transaction():
+            return self._write_document(document, replace=replace)
+
+    def add_result(self, source_path: str, items: Sequence[Document | InputError], *, replace: bool = False) -> int:
+        """Store everything read from one input, and mark the input done, in one transaction.
+
+        Returns how many documents were new.
+        """
+        added = 0
+        with self._transaction():
+            self.con.execute("DELETE FROM errors WHERE source_path = ?", [source_path])
+            for item in items:
+                if isinstance(item, InputError):
+                    self._write_error(item)
+                elif self._write_document(item, replace=replace):
+                    added += 1
+            n_errors = sum(isinstance(item, InputError) for item in items)
+            self.con.execute(
+                "INSERT OR REPLACE INTO inputs (source_path, n_documents, n_errors) VALUES (?, ?, ?)",
+                [source_path, len(items) - n_errors, n_errors],
+            )
+        return added
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _write_document(self, document: Document, *, replace: bool) -> bool:
         key = document.content_hash
         if self.has(key) and not replace:
             self._clear_error(document.story.source_path)
@@ -165,42 +228,45 @@ class Store:
         record = document.to_dict()
         story = document.story
         dl = story.dateline
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            for table in ("quotes", "actors", "events", "documents"):
-                self.con.execute(f"DELETE FROM {table} WHERE content_hash = ?", [key])  # noqa: S608
-            self.con.execute(
-                "INSERT INTO documents (content_hash, doc_id, source_path, headline, byline, dateline_text,"
-                " dateline_place, dateline_region, dateline_date_text, dateline_date, agencies, credit,"
-                " n_paragraphs, n_quotes, n_events, text, record, dateline_version)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    key,
-                    story.doc_id,
-                    story.source_path,
-                    story.headline_text,
-                    story.byline_text,
-                    dl.text if dl else None,
-                    dl.place if dl else None,
-                    dl.region if dl else None,
-                    dl.date_text if dl else None,
-                    dl.date if dl else None,
-                    story.agencies,
-                    story.credit.text if story.credit else None,
-                    len(story.paragraphs),
-                    len(document.quotes),
-                    len(document.events),
-                    story.text,
-                    json.dumps(record, ensure_ascii=False),
-                    document.version,
-                ],
-            )
-            self._insert_children(key, document)
-            self._clear_error(story.source_path)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        for table in ("quotes", "actors", "events", "documents", "signatures"):
+            self.con.execute(f"DELETE FROM {table} WHERE content_hash = ?", [key])  # noqa: S608
+        self.con.execute(
+            "INSERT INTO documents (content_hash, doc_id, source_path, headline, byline, dateline_text,"
+            " dateline_place, dateline_region, dateline_date_text, dateline_date, agencies, credit,"
+            " n_paragraphs, n_quotes, n_events, text, record, language, status, duplicate_of, url, published,"
+            " meta, dateline_version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                key,
+                story.doc_id,
+                story.source_path,
+                story.headline_text,
+                story.byline_text,
+                dl.text if dl else None,
+                dl.place if dl else None,
+                dl.region if dl else None,
+                dl.date_text if dl else None,
+                dl.date if dl else None,
+                story.agencies,
+                story.credit.text if story.credit else None,
+                len(story.paragraphs),
+                len(document.quotes),
+                len(document.events),
+                story.text,
+                json.dumps(record, ensure_ascii=False),
+                story.language,
+                story.status,
+                document.duplicate_of,
+                story.meta.get("url"),
+                story.meta.get("date"),
+                json.dumps(story.meta, ensure_ascii=False, default=str),
+                document.version,
+            ],
+        )
+        self._insert_children(key, document)
+        if document.signature is not None:
+            self.con.execute("INSERT INTO signatures VALUES (?, ?)", [key, document.signature])
+        self._clear_error(story.source_path)
         return True
 
     def _insert_children(self, key: str, document: Document) -> None:
@@ -256,15 +322,32 @@ class Store:
             self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 13) + ")", events)  # noqa: S608
 
     def add_error(self, error: InputError) -> None:
-        """Record an input that could not be stored; the latest error for a path wins."""
+        """Record an input (or item) that could not be stored; the latest error for it wins."""
+        self._write_error(error)
+
+    def _write_error(self, error: InputError) -> None:
         self.con.execute(
-            "INSERT OR REPLACE INTO errors (source_path, code, message) VALUES (?, ?, ?)",
-            [error.source_path, error.code, error.message],
+            "INSERT OR REPLACE INTO errors (source_path, item, code, message) VALUES (?, ?, ?, ?)",
+            [error.source_path, error.item, error.code, error.message],
         )
 
     def _clear_error(self, source_path: str | None) -> None:
         if source_path:
-            self.con.execute("DELETE FROM errors WHERE source_path = ?", [source_path])
+            self.con.execute("DELETE FROM errors WHERE source_path = ? AND item = ''", [source_path])
+
+    def done_paths(self) -> set[str]:
+        """Input paths whose results are fully stored (skipped when ingesting again)."""
+        return {row[0] for row in self.con.execute("SELECT source_path FROM inputs").fetchall()}
+
+    def signatures(self) -> Iterator[tuple[str, list[int]]]:
+        """Stored MinHash signatures of first copies, in ingestion order (to seed a DuplicateIndex)."""
+        cursor = self.con.execute(
+            "SELECT s.content_hash, s.minhash FROM signatures s JOIN documents d USING (content_hash)"
+            " WHERE d.duplicate_of IS NULL ORDER BY d.ingested_at, d.doc_id"
+        )
+        while rows := cursor.fetchmany(1000):
+            for key, values in rows:
+                yield key, list(values)
 
     # reading -------------------------------------------------------------------------------
 

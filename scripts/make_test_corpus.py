@@ -59,10 +59,13 @@ def hostile(small: bool) -> dict[str, bytes]:
         "nobody.html": b"<html><head><title>Login</title></head><body><nav>Home | Login</nav></body></html>",
         "entity-bomb.xml": (
             b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;">'
-            b'<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;">]><rss><channel><item><title>&lol2;</title></item></channel></rss>'
+            b'<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;">]>'
+            b"<rss><channel><item><title>&lol2;</title></item></channel></rss>"
         ),
         "gzipped-feed.xml": gzip.compress(b"<rss>" + b"a" * 2_000_000 + b"</rss>"),
-        "broken.jsonl": b'{"text": "LONDON (AP) - A good line in a broken dump, with enough words to read."}\n{oops\n[1, 2]\n',
+        "broken.jsonl": (
+            b'{"text": "LONDON (AP) - A good line in a broken dump, with enough words to read."}\n{oops\n[1, 2]\n'
+        ),
         "german.txt": (
             "Kanzler trifft Präsidenten\n\nBERLIN (dpa) - Der Bundeskanzler hat am Donnerstag in Berlin gesagt, "
             "dass die Gespräche mit Washington weitergehen und eine Einigung in Reichweite sei."
@@ -73,7 +76,8 @@ def hostile(small: bool) -> dict[str, bytes]:
 def as_html(text: str) -> bytes:
     title, _, body = text.partition("\n\n")
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
-    return f"<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>".encode()
+    head = f"<!doctype html><html><head><title>{title}</title></head>"
+    return f"{head}<body><article><h1>{title}</h1>{paragraphs}</article></body></html>".encode()
 
 
 def as_rss(texts: list[str]) -> bytes:

@@ -344,7 +344,12 @@ class QuoteFinder:
             results.append(record)
         results.sort(key=lambda r: (r["start"], r["end"]))
         out: list[tuple[Span | None, dict[str, Any]]] = []
+        seen: set[tuple[int, int, str]] = set()
         for record in results:
+            key = (record["start"], record["end"], record["kind"])
+            if key in seen:
+                continue  # two cues reporting the same words: the first (outer) one stands
+            seen.add(key)
             span = self.doc.char_span(record["start"], record["end"], alignment_mode="expand")
             out.append((span, record))
         return out

@@ -46,6 +46,7 @@ def test_bad_inputs_do_not_take_down_the_batch(no_model, corpus):
     assert sorted(r["doc_id"] for r in records) == ["good", "latin1", "other"]
     latin1 = next(r for r in records if r["doc_id"] == "latin1")
     assert any(w.startswith("W004") for w in latin1["warnings"])
+    assert latin1["text"].startswith("Café society in Zürich")  # offsets index the decoded text it carries
     errors = [line for line in result.stderr.splitlines() if line.startswith("error ")]
     codes = {re.search(r"(E\d{3}) (\S+)", line).groups() for line in errors}
     assert {(c, p.rsplit("/", 1)[-1].rstrip(":")) for c, p in codes} == {
@@ -87,6 +88,21 @@ def test_extract_formats_and_output_file(no_model, corpus, tmp_path):
     assert runner.invoke(app, ["extract", str(corpus / "good.txt"), "-o", str(out), "--force", "-q"]).exit_code == 0
     table = runner.invoke(app, ["extract", str(corpus / "good.txt"), "-f", "table", "-q"])
     assert "Geneva" in table.stdout
+
+
+def test_jsonl_options(no_model, tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    rows = [{"uid": "u1", "body": GOOD, "url": "https://example.org/1", "section": "world", "x": 1}]
+    dump.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    args = ["extract", str(dump), "--text-key", "body", "--id-key", "uid", "--meta-keys", "url,section", "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["doc_id"] == "dump:u1"
+    assert record["meta"]["url"] == "https://example.org/1"
+    assert record["meta"]["section"] == "world"
+    assert "x" not in record["meta"]
+    assert record["text"] == GOOD
 
 
 def test_extract_stdin(no_model):

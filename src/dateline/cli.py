@@ -67,7 +67,10 @@ ReaderName = Annotated[
 ]
 TextKey = Annotated[str, typer.Option(help="JSONL/CSV field holding the story text.")]
 IdKey = Annotated[str | None, typer.Option(help="JSONL/CSV field identifying each record (default: line number).")]
-MetaKeys = Annotated[list[str] | None, typer.Option("--meta-key", help="JSONL/CSV field to keep in meta (repeatable).")]
+MetaKeys = Annotated[
+    list[str] | None,
+    typer.Option("--meta-keys", "--meta-key", help="JSONL/CSV fields to keep in meta (comma-separated or repeated)."),
+]
 Workers = Annotated[int, typer.Option(min=1, help="Worker processes (each loads the model once).")]
 Timeout = Annotated[float, typer.Option(help="Seconds one story may take to analyse (0: no limit).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
@@ -132,7 +135,7 @@ def _inputs(
         max_bytes=max_bytes,
         text_key=text_key,
         id_key=id_key,
-        meta_keys=tuple(meta_keys or ()),
+        meta_keys=tuple(k.strip() for keys in meta_keys or () for k in keys.split(",") if k.strip()),
     )
     expanded = list(iter_input_paths(paths))
     if not expanded:

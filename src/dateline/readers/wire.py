@@ -361,6 +361,9 @@ def wire_reader(raw: RawInput, options: InputOptions) -> list[Story]:
     text, notes = decoded_story_text(raw, options)
     story = read_wire(text, doc_id=raw.doc_id, source_path=raw.source_path, year=options.year)
     story.warnings[:0] = notes
+    # Decoded from a detected legacy encoding, the text differs from the file's bytes read as
+    # UTF-8: the record must carry the text its offsets index.
+    story.derived = bool(notes)
     return [story]
 
 

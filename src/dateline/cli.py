@@ -302,7 +302,7 @@ def ingest(
         totals = ", ".join(f"{n} {t}" for t, n in counts.items())
         typer.echo(
             f"{summary.added} stored, {summary.present} already stored, {summary.duplicates} near-duplicates linked,"
-            f" {len(summary.errors)} errors, {summary.skipped} inputs skipped (already done);"
+            f" {summary.errors} errors, {summary.skipped} inputs skipped (already done);"
             f" database now holds {totals}",
             err=True,
         )

@@ -8,14 +8,14 @@ every input stored exactly once and duplicates still linked to their first copy.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .batch import InputResult, Runner
 from .dedupe import DuplicateIndex
 from .pipeline import PipelineConfig
 from .readers.base import InputOptions
-from .records import Document, InputError
+from .records import Document
 from .store import Store
 
 
@@ -39,7 +39,8 @@ class IngestSummary:
     added: int = 0
     present: int = 0
     duplicates: int = 0
-    errors: list[InputError] = field(default_factory=list)
+    #: Error rows written (the rows themselves are in the store's ``errors`` table).
+    errors: int = 0
 
 
 def ingest(
@@ -72,7 +73,7 @@ def ingest(
             summary.added += added
             summary.present += len(result.documents) - added
             summary.duplicates += sum(1 for d in result.documents if d.duplicate_of)
-            summary.errors.extend(result.errors)
+            summary.errors += len(result.errors)
             if on_result is not None:
                 on_result(result)
     return summary

@@ -161,6 +161,8 @@ def _learned_cue_verbs() -> dict[str, str]:
 
 
 LEARNED_CUE_VERBS = _learned_cue_verbs()
+
+
 CUE_VERBS = REPORTING_VERBS | INTENTION_VERBS | frozenset(LEARNED_CUE_VERBS)
 _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -184,6 +186,8 @@ class Frame:
     cue: tuple[int, int] | None
     speaker: Span | None
     core: Span | None = None
+    #: Which rule found an indirect quote (``ccomp``, ``xcomp``, ``dobj``, ``according-to``...).
+    rule: str = ""
 
 
 def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -248,11 +252,11 @@ def full_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
-def frame_of(verb: Token) -> Frame:
+def frame_of(verb: Token, rule: str = "") -> Frame:
     subject = subject_of(verb)
     if subject is None:
-        return Frame(cue=_char_span(cue_tokens(verb)), speaker=None)
-    return Frame(cue=_char_span(cue_tokens(verb)), speaker=full_phrase(subject), core=noun_phrase(subject))
+        return Frame(cue=_char_span(cue_tokens(verb)), speaker=None, rule=rule)
+    return Frame(cue=_char_span(cue_tokens(verb)), speaker=full_phrase(subject), core=noun_phrase(subject), rule=rule)
 
 
 def _is_partial(text: str, quote: QuotedSpan) -> bool:
@@ -367,13 +371,13 @@ class QuoteFinder:
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt."
             if subject_of(token) is None:
                 return None, None
-            return self._sentence_without(token, set()), frame_of(token)
+            return self._sentence_without(token, set()), frame_of(token, "parataxis")
         relation = LEARNED_CUE_VERBS.get(lemma, "xcomp" if lemma in INTENTION_VERBS else "ccomp")
         takes_predicate = any(c.dep_ in ("oprd", "xcomp", "dative") for c in token.children)
         if not clauses and relation in ("dobj", "prep") and not takes_predicate and subject_of(token) is not None:
             # "Trump attacked Machado", "she railed against the deal": the object is the content.
             content = self._object_content(token, relation)
-            return (content, frame_of(token)) if content is not None else (None, None)
+            return (content, frame_of(token, relation)) if content is not None else (None, None)
         if not clauses and relation == "xcomp":
             complements = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
             if complements and subject_of(token) is not None:
@@ -382,13 +386,13 @@ class QuoteFinder:
                 last = complements[0].right_edge
                 while last.i > first.i and last.is_punct:
                     last = self.doc[last.i - 1]
-                return (first.idx, last.idx + len(last)), frame_of(token)
+                return (first.idx, last.idx + len(last)), frame_of(token, "xcomp")
         if not clauses:
             return None, None
         clause = clauses[0]
         if clause.i < token.i:
             # Content before the frame: the whole sentence but the frame ("X, he said, until Y").
-            return self._sentence_without(token, {t.i for t in clause.subtree}), frame_of(token)
+            return self._sentence_without(token, {t.i for t in clause.subtree}), frame_of(token, "ccomp-before")
         start = clause.left_edge.idx
         last = clause.right_edge
         while last.i > clause.i and (last.is_punct or last.is_space) and last.text not in ("”", '"'):
@@ -396,7 +400,7 @@ class QuoteFinder:
         end = last.idx + len(last)
         if end <= start:
             return None, None
-        return (start, end), frame_of(token)
+        return (start, end), frame_of(token, "ccomp")
 
     def _object_content(self, verb: Token, relation: str) -> tuple[int, int] | None:
         child = next((c for c in verb.children if c.dep_ == relation and c.i > verb.i), None)
@@ -431,7 +435,9 @@ class QuoteFinder:
         content = self._sentence_without(token, set())
         if content is None:
             return None, None
-        return content, Frame(cue=_char_span([token, to]), speaker=full_phrase(source), core=noun_phrase(source))
+        return content, Frame(
+            cue=_char_span([token, to]), speaker=full_phrase(source), core=noun_phrase(source), rule="according-to"
+        )
 
     def _words_before_quote(self, content: tuple[int, int], quote: QuotedSpan) -> bool:
         lead = self.text[content[0] : quote.open_mark]
@@ -555,4 +561,5 @@ class QuoteFinder:
             "cue": {"start": frame.cue[0], "end": frame.cue[1]} if frame.cue else None,
             "speaker_name": speaker_name,
             "actor_id": None,
+            "rule": frame.rule if kind == "indirect" else ("marks" if kind == "direct" else "partial"),
         }

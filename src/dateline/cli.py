@@ -73,6 +73,9 @@ MetaKeys = Annotated[
 ]
 Workers = Annotated[int, typer.Option(min=1, help="Worker processes (each loads the model once).")]
 Timeout = Annotated[float, typer.Option(help="Seconds one story may take to analyse (0: no limit).")]
+Dictionary = Annotated[
+    str | None, typer.Option(help="User actor dictionary (YAML or CSV); it overrides every other source of codes.")
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 DbPath = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
@@ -120,6 +123,7 @@ def _inputs(
     id_key: str | None,
     meta_keys: list[str] | None,
     timeout: float,
+    dictionary: str | None = None,
 ) -> _Inputs:
     from .pipeline import PipelineConfig
     from .readers.base import InputOptions, get_reader
@@ -140,7 +144,11 @@ def _inputs(
     expanded = list(iter_input_paths(paths))
     if not expanded:
         raise DatelineError("E016", paths=" ".join(paths))
-    return _Inputs(options, PipelineConfig(timeout=timeout or None), expanded)
+    if dictionary:
+        from .actors.dictionary import load_dictionary
+
+        load_dictionary(dictionary)  # E005/E029 now, before any input is read
+    return _Inputs(options, PipelineConfig(timeout=timeout or None, dictionary=dictionary), expanded)
 
 
 def _progress(total: int, quiet: bool) -> Any:
@@ -205,6 +213,7 @@ def extract(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = 1,
     timeout: Timeout = 120.0,
+    dictionary: Dictionary = None,
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and write one record per story (JSONL by default)."""
@@ -265,6 +274,7 @@ def ingest(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = 1,
     timeout: Timeout = 120.0,
+    dictionary: Dictionary = None,
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and store them in a DuckDB database (idempotent and resumable)."""
@@ -307,6 +317,57 @@ def ingest(
             err=True,
         )
     raise typer.Exit(EXIT_INPUT_ERRORS if summary.errors else EXIT_OK)
+
+
+@app.command()
+def actors(
+    paths: Paths,
+    dictionary: Dictionary = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    year: Year = None,
+    workers: Workers = 1,
+    quiet: Quiet = False,
+) -> None:
+    """List the actors of each story: canonical name, type, code and where it came from, mentions."""
+    from .batch import Runner
+
+    columns = ["doc_id", "actor_id", "name", "type", "code", "code_source", "mentions"]
+    rows: list[tuple[Any, ...]] = []
+    failed = 0
+    try:
+        inputs = _inputs(
+            paths,
+            year=year,
+            encoding=None,
+            max_bytes=DEFAULT_MAX_BYTES,
+            reader="auto",
+            text_key="text",
+            id_key=None,
+            meta_keys=None,
+            timeout=120.0,
+            dictionary=dictionary,
+        )
+        with _progress(len(inputs.paths), quiet) as bar:
+            for result in Runner(inputs.options, inputs.config, workers=workers).run(inputs.paths):
+                _report(bar, result)
+                failed += len(result.errors)
+                for document in result.documents:
+                    for actor in document.actors:
+                        rows.append(
+                            (
+                                document.doc_id,
+                                actor["id"],
+                                actor["name"],
+                                actor.get("type"),
+                                actor.get("code"),
+                                actor.get("code_source"),
+                                len(actor.get("mentions", [])),
+                            )
+                        )
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    _print_rows(columns, rows, fmt, sys.stdout)
+    raise typer.Exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
 
 
 def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: QueryFormat, out: IO[str]) -> None:

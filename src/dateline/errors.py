@@ -52,6 +52,7 @@ class Errors(_Template):
     E026 = "The feed has no entries."
     E027 = "CSV input could not be read: {reason}."
     E028 = "Reading failed unexpectedly: {reason}. Please report this with the input attached."
+    E029 = "Actor dictionary {path} is not valid: {reason}. See docs/actors.md for the format."
 
 
 class Warnings(_Template):

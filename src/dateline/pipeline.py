@@ -47,6 +47,8 @@ class PipelineConfig:
     batch_size: int = 16
     #: Wall-clock seconds one story may take to analyse (None: no limit).
     timeout: float | None = 120.0
+    #: A user actor dictionary (YAML or CSV) for the actors and quotes components.
+    dictionary: str | None = None
 
 
 @functools.cache
@@ -60,7 +62,8 @@ def load_nlp(config: PipelineConfig = PipelineConfig()) -> Language:
     else:
         nlp.add_pipe("dateline_paragraphs", first=True)
     for name in config.components:
-        nlp.add_pipe(name)
+        takes_dictionary = name in ("dateline_actors", "dateline_quotes")
+        nlp.add_pipe(name, config={"dictionary": config.dictionary} if takes_dictionary else {})
     nlp.max_length = max(nlp.max_length, config.max_length)
     return nlp
 
@@ -84,7 +87,13 @@ def story_user_data(story: Story) -> dict[str, Any]:
         "dateline": story.dateline.to_dict() if story.dateline else None,
         "agencies": story.agencies,
         "paragraphs": [[p.start, p.end] for p in story.paragraphs],
+        "date": (story.dateline.date if story.dateline else None) or _iso_date(story.meta.get("date")),
     }
+
+
+def _iso_date(value: object) -> str | None:
+    text = str(value or "")[:10]
+    return text if len(text) == 10 and text[4] == "-" and text[7] == "-" else None
 
 
 def make_doc(nlp: Language, story: Story) -> Doc:

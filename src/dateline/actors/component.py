@@ -1,27 +1,117 @@
-"""The ``dateline_actors`` component: its place in the pipeline and its output contract.
+"""The ``dateline_actors`` component: one record per actor per story, with mentions and a code.
 
-Actor records carry ``id``, ``name``, ``code`` (CAMEO-style, or null) and ``mentions``
-(``[{"start", "end"}, ...]``); see ``docs/schema.md``. Resolution lands with issue #4; until
-then the group is empty.
+Actors are people (resolved by :class:`~dateline.actors.resolve.Resolver`: full names, name
+parts, titles, a user dictionary), countries named in the text, and organisations. Codes come
+from the user dictionary when it knows the actor (valid on the story's date), else from the
+words around the name ("British Prime Minister" → ``GBRGOV``), else from the name itself for
+countries, international organisations and government metonyms ("the Kremlin" → ``RUSGOV``).
+An actor nothing explains keeps ``code: null`` and ``code_source: null``: no guessing.
+
+Records: ``id`` (``a1``...), ``name``, ``type`` (``person`` | ``country`` | ``organisation``),
+``code``, ``code_source`` (``dictionary`` | ``title`` | ``name`` | null), ``mentions``
+(``[{"start", "end"}]``, in text order). The quotes component adds the speaker mentions it
+resolves (pronouns, titles) and links each quote to its actor by ``actor_id``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..spans import Found, RecordComponent
+from .codes import code_for_name, code_from_title, country_name, country_of
+from .dictionary import ActorDictionary, load_dictionary
+from .resolve import Person, Resolver
 
 ACTORS_KEY = "dateline_actors"
+_COUNTRY_LABELS = ("GPE", "NORP")
+
+
+def story_date(doc: Doc) -> dt.date | None:
+    story = doc._.get("dateline_story") if doc.has_extension("dateline_story") else None
+    value = (story or {}).get("date")
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def person_code(person: Person, day: dt.date | None) -> tuple[str | None, str | None]:
+    if person.entry is not None:
+        code = person.entry.code_on(day)
+        if code:
+            return code, "dictionary"
+    for phrase in person.title_phrases:
+        code = code_from_title(phrase)
+        if code:
+            return code, "title"
+    return None, None
+
+
+def _story_parts(doc: Doc) -> list[tuple[int, int]]:
+    """Headline and body paragraph spans, when the Doc came from dateline's reader."""
+    story = doc._.get("dateline_story") if doc.has_extension("dateline_story") else None
+    if not story:
+        return []
+    parts = [(int(a), int(b)) for a, b in story.get("paragraphs") or []]
+    if story.get("headline"):
+        parts.append((int(story["headline"][0]), int(story["headline"][1])))
+    return parts
 
 
 class ActorResolver(RecordComponent):
     key = ACTORS_KEY
 
+    def __init__(self, nlp: Language, name: str, dictionary: str | None = None) -> None:
+        super().__init__(nlp, name)
+        self.dictionary: ActorDictionary | None = load_dictionary(dictionary) if dictionary else None
+
     def extract(self, doc: Doc) -> Found:
-        return []
+        if not doc.has_annotation("ENT_IOB"):
+            return []
+        day = story_date(doc)
+        resolver = Resolver(doc, self.dictionary)
+        story_parts = _story_parts(doc)
+        actors: list[tuple[list[Span], dict[str, Any]]] = []
+        for person in resolver.people:
+            code, source = person_code(person, day)
+            spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
+            actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
+        groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}
+        for ent in doc.ents:
+            if story_parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in story_parts):
+                continue  # the dateline's place and the credit line are not actors
+            record: dict[str, Any]
+            if ent.label_ in _COUNTRY_LABELS:
+                country = country_of(t.text for t in ent)
+                if country is None:
+                    continue
+                key = country
+                record = {"name": country_name(country), "type": "country", "code": country, "code_source": "name"}
+            elif ent.label_ == "ORG":
+                if resolver.resolve_person(ent) is not None:
+                    continue  # the small model sometimes tags a person's name as ORG
+                code = code_for_name(ent.text)
+                key = ent.text.lower().removeprefix("the ")
+                record = {"name": ent.text, "type": "organisation", "code": code, "code_source": code and "name"}
+            else:
+                continue
+            group = groups.setdefault(key, ([], record))
+            group[0].append(ent)
+        actors.extend(groups.values())
+        found: Found = []
+        for n, (spans, record) in enumerate(actors, 1):
+            record["id"] = f"a{n}"
+            record["mentions"] = sorted({(s.start_char, s.end_char) for s in spans}, key=lambda m: m[0])
+            record["mentions"] = [{"start": a, "end": b} for a, b in record["mentions"]]
+            anchor = spans[0] if spans else doc[0:0]
+            found.append((anchor, record))
+        return found
 
 
-@Language.factory("dateline_actors", assigns=[f"doc._.{ACTORS_KEY}"])
-def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
-    return ActorResolver(nlp, name)
+@Language.factory("dateline_actors", default_config={"dictionary": None}, assigns=[f"doc._.{ACTORS_KEY}"])
+def make_actor_resolver(nlp: Language, name: str, dictionary: str | None) -> ActorResolver:
+    return ActorResolver(nlp, name, dictionary)

@@ -12,7 +12,10 @@ Quote speakers and actors are resolved here, so they never disagree. Rules, in o
 4. He/she go to the most recent person who was the subject of a clause before the mention,
    skipping people whose known gender (from Mr/Mrs/Sir/Dame...) disagrees.
 
-A name that no full-name mention explains stays as written: no guessing.
+5. A user actor dictionary (``actors/dictionary.py``), when given, names people the story
+   gives only by surname or alias.
+
+A name that nothing explains stays as written, as an unresolved actor: no guessing.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
+
+from .dictionary import ActorDictionary, Entry
 
 HONORIFICS_MALE = {"mr", "sir", "lord", "mister"}
 HONORIFICS_FEMALE = {"mrs", "ms", "miss", "dame", "lady", "madam"}
@@ -83,6 +88,12 @@ class Person:
     titles: set[str] = field(default_factory=set)
     gender: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    #: Title phrases in text order ("British Prime Minister"), for coding.
+    title_phrases: list[list[str]] = field(default_factory=list)
+    #: The dictionary entry that names this person, if any.
+    entry: Entry | None = None
+    #: True when only a surname or single name was seen and nothing explained it.
+    unresolved: bool = False
 
     def matches_first(self, word: str) -> bool:
         return self.first.lower() == word.lower()
@@ -118,8 +129,9 @@ def _titled_names(doc: Doc) -> list[Span]:
 class Resolver:
     """Built once per Doc; answers :meth:`resolve` for any span of that Doc."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, dictionary: ActorDictionary | None = None) -> None:
         self.doc = doc
+        self.dictionary = dictionary
         self.people: list[Person] = []
         self._by_last: dict[str, Person] = {}
         for ent in doc.ents:
@@ -127,6 +139,10 @@ class Resolver:
                 self._add_full_name(ent)
         for name in _titled_names(doc):
             self._add_full_name(name)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._add_single_name(ent)
+        self._add_name_part_mentions()
         self._subjects: list[tuple[int, Person]] = []
         for token in doc:
             # Subjects of main clauses only: in "Starmer said Putin was the aggressor" a later
@@ -146,7 +162,9 @@ class Resolver:
         first, last = tokens[0].text, tokens[-1].text
         person = self._by_last.get(last.lower())
         if person is None:
-            person = Person(name=" ".join(t.text for t in tokens), first=first, last=last)
+            name = " ".join(t.text for t in tokens)
+            entry = self.dictionary.lookup(name) if self.dictionary else None
+            person = Person(name=entry.name if entry else name, first=first, last=last, entry=entry)
             self.people.append(person)
             self._by_last[last.lower()] = person
         person.mentions.append((ent.start_char, ent.end_char))
@@ -161,10 +179,40 @@ class Resolver:
         while i >= 0 and _is_title_word(ent.doc[i]):
             person.titles.add(ent.doc[i].lower_)
             i -= 1
+        if i + 1 < ent.start:
+            person.title_phrases.append([t.text for t in ent.doc[i + 1 : ent.start]])
         root = ent.root
         for child in root.children:
             if child.dep_ == "appos":
-                person.titles.update(t.lower_ for t in child.subtree if t.is_alpha)
+                words = [t.text for t in child.subtree if t.is_alpha]
+                person.titles.update(w.lower() for w in words)
+                person.title_phrases.append(words)
+
+    def _add_name_part_mentions(self) -> None:
+        """Every capitalised token that is a known person's surname is a mention of that person."""
+        taken = {i for person in self.people for a, b in person.mentions for i in range(a, b)}
+        for token in self.doc:
+            if not token.is_title or token.idx in taken:
+                continue
+            person = self._by_last.get(token.text.lower())
+            if person is not None:
+                person.mentions.append((token.idx, token.idx + len(token)))
+
+    def _add_single_name(self, ent: Span) -> None:
+        """A one-word PERSON ("Zelensky"): a known person's name part, a dictionary entry, or unresolved."""
+        tokens = _name_tokens(ent)
+        if len(tokens) != 1 or self._person_by_word(tokens[0].text) is not None:
+            return
+        word = tokens[0].text.removesuffix("’s").removesuffix("'s")
+        entry = self.dictionary.lookup(word) if self.dictionary else None
+        if entry is not None:
+            parts = entry.name.split()
+            person = Person(name=entry.name, first=parts[0], last=parts[-1], entry=entry)
+        else:
+            person = Person(name=word, first="", last=word, unresolved=True)
+        self.people.append(person)
+        self._by_last[word.lower()] = person
+        self._by_last.setdefault(person.last.lower(), person)
 
     def _person_by_word(self, word: str) -> Person | None:
         key = word.lower()

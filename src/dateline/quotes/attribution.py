@@ -562,4 +562,7 @@ class QuoteFinder:
             "speaker_name": speaker_name,
             "actor_id": None,
             "rule": frame.rule if kind == "indirect" else ("marks" if kind == "direct" else "partial"),
+            # The speaker's name core ("Trump" in "Trump, who ..."), for the actor's mentions;
+            # removed from the record when quotes are linked to actors.
+            "_core": {"start": named.start_char, "end": named.end_char} if named is not None else None,
         }

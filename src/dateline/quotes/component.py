@@ -8,10 +8,14 @@ Quote records carry ``start``/``end`` (content span), ``kind`` (direct | partial
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..spans import Found, RecordComponent
+from ..actors.dictionary import ActorDictionary, load_dictionary
+from ..actors.resolve import Resolver
+from ..spans import Found, RecordComponent, records
 from .attribution import QuoteFinder
 
 QUOTES_KEY = "dateline_quotes"
@@ -20,12 +24,35 @@ QUOTES_KEY = "dateline_quotes"
 class QuoteExtractor(RecordComponent):
     key = QUOTES_KEY
 
+    def __init__(self, nlp: Language, name: str, dictionary: str | None = None) -> None:
+        super().__init__(nlp, name)
+        self.dictionary: ActorDictionary | None = load_dictionary(dictionary) if dictionary else None
+
     def extract(self, doc: Doc) -> Found:
         if not doc.has_annotation("DEP"):
             return []
-        return [(span, record) for span, record in QuoteFinder(doc).run() if span is not None]
+        found = [(span, record) for span, record in QuoteFinder(doc, Resolver(doc, self.dictionary)).run() if span]
+        link_speakers(doc, [record for _, record in found])
+        return found
 
 
-@Language.factory("dateline_quotes", assigns=[f"doc._.{QUOTES_KEY}"])
-def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name)
+def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
+    """Point each quote at its speaker's actor record, and add the speaker mention to that actor."""
+    actors = records(doc, "dateline_actors")
+    by_name = {actor["name"]: actor for actor in actors if actor.get("type") == "person"}
+    for quote in quotes:
+        core = quote.pop("_core", None)
+        actor = by_name.get(quote.get("speaker_name") or "")
+        if actor is None:
+            continue
+        quote["actor_id"] = actor["id"]
+        if core and core not in actor["mentions"]:
+            actor["mentions"].append(dict(core))
+            actor["mentions"].sort(key=lambda m: m["start"])
+    if actors:
+        doc._.set("dateline_actors", actors)
+
+
+@Language.factory("dateline_quotes", default_config={"dictionary": None}, assigns=[f"doc._.{QUOTES_KEY}"])
+def make_quote_extractor(nlp: Language, name: str, dictionary: str | None) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, dictionary)

@@ -1,0 +1,349 @@
+"""CAMEO-style actor codes from the words around a name: country (ISO3) + role.
+
+"British Prime Minister Keir Starmer" → ``GBR`` + ``GOV``; "US President Donald Trump" →
+``USAGOV``; "the Kremlin" → ``RUSGOV``. Country names come from pycountry (every ISO 3166
+country, official and common names); demonyms and government metonyms, which pycountry
+lacks, are listed here for the countries that news mentions most. International
+organisations get CAMEO's IGO codes (``UNO``, ``NAT``, ``EUR``...).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+# Demonyms and short forms pycountry does not carry (lower case → ISO3).
+DEMONYMS = {
+    "american": "USA",
+    "us": "USA",
+    "u.s.": "USA",
+    "u.s": "USA",
+    "usa": "USA",
+    "america": "USA",
+    "british": "GBR",
+    "britain": "GBR",
+    "uk": "GBR",
+    "u.k.": "GBR",
+    "english": "GBR",
+    "scottish": "GBR",
+    "welsh": "GBR",
+    "russian": "RUS",
+    "ukrainian": "UKR",
+    "chinese": "CHN",
+    "french": "FRA",
+    "german": "DEU",
+    "italian": "ITA",
+    "spanish": "ESP",
+    "portuguese": "PRT",
+    "dutch": "NLD",
+    "belgian": "BEL",
+    "swiss": "CHE",
+    "austrian": "AUT",
+    "polish": "POL",
+    "czech": "CZE",
+    "slovak": "SVK",
+    "hungarian": "HUN",
+    "romanian": "ROU",
+    "bulgarian": "BGR",
+    "greek": "GRC",
+    "turkish": "TUR",
+    "swedish": "SWE",
+    "norwegian": "NOR",
+    "danish": "DNK",
+    "finnish": "FIN",
+    "irish": "IRL",
+    "icelandic": "ISL",
+    "estonian": "EST",
+    "latvian": "LVA",
+    "lithuanian": "LTU",
+    "belarusian": "BLR",
+    "moldovan": "MDA",
+    "georgian": "GEO",
+    "armenian": "ARM",
+    "azerbaijani": "AZE",
+    "serbian": "SRB",
+    "croatian": "HRV",
+    "bosnian": "BIH",
+    "slovenian": "SVN",
+    "albanian": "ALB",
+    "kosovar": "XKX",
+    "japanese": "JPN",
+    "korean": "KOR",
+    "south korean": "KOR",
+    "north korean": "PRK",
+    "taiwanese": "TWN",
+    "indian": "IND",
+    "pakistani": "PAK",
+    "afghan": "AFG",
+    "bangladeshi": "BGD",
+    "sri lankan": "LKA",
+    "nepalese": "NPL",
+    "burmese": "MMR",
+    "thai": "THA",
+    "vietnamese": "VNM",
+    "cambodian": "KHM",
+    "malaysian": "MYS",
+    "singaporean": "SGP",
+    "indonesian": "IDN",
+    "filipino": "PHL",
+    "philippine": "PHL",
+    "australian": "AUS",
+    "new zealand": "NZL",
+    "canadian": "CAN",
+    "mexican": "MEX",
+    "brazilian": "BRA",
+    "argentine": "ARG",
+    "argentinian": "ARG",
+    "chilean": "CHL",
+    "colombian": "COL",
+    "venezuelan": "VEN",
+    "peruvian": "PER",
+    "bolivian": "BOL",
+    "ecuadorian": "ECU",
+    "cuban": "CUB",
+    "haitian": "HTI",
+    "israeli": "ISR",
+    "palestinian": "PSE",
+    "lebanese": "LBN",
+    "syrian": "SYR",
+    "iraqi": "IRQ",
+    "iranian": "IRN",
+    "saudi": "SAU",
+    "emirati": "ARE",
+    "qatari": "QAT",
+    "kuwaiti": "KWT",
+    "jordanian": "JOR",
+    "yemeni": "YEM",
+    "omani": "OMN",
+    "egyptian": "EGY",
+    "libyan": "LBY",
+    "tunisian": "TUN",
+    "algerian": "DZA",
+    "moroccan": "MAR",
+    "sudanese": "SDN",
+    "ethiopian": "ETH",
+    "somali": "SOM",
+    "kenyan": "KEN",
+    "ugandan": "UGA",
+    "rwandan": "RWA",
+    "congolese": "COD",
+    "nigerian": "NGA",
+    "ghanaian": "GHA",
+    "senegalese": "SEN",
+    "malian": "MLI",
+    "south african": "ZAF",
+    "zimbabwean": "ZWE",
+    "mozambican": "MOZ",
+    "angolan": "AGO",
+    "kazakh": "KAZ",
+    "uzbek": "UZB",
+    "mongolian": "MNG",
+    "russia": "RUS",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "iran": "IRN",
+    "syria": "SYR",
+    "venezuela": "VEN",
+    "bolivia": "BOL",
+    "taiwan": "TWN",
+    "vietnam": "VNM",
+    "laos": "LAO",
+    "moldova": "MDA",
+    "tanzania": "TZA",
+    "palestine": "PSE",
+    "czech republic": "CZE",
+    "turkey": "TUR",
+    "the netherlands": "NLD",
+    "holland": "NLD",
+    "ivory coast": "CIV",
+    "congo": "COD",
+    "gaza": "PSE",
+}
+# Seats and buildings that stand for a government in news copy.
+METONYMS = {
+    "kremlin": "RUS",
+    "white house": "USA",
+    "washington": "USA",
+    "downing street": "GBR",
+    "whitehall": "GBR",
+    "westminster": "GBR",
+    "elysee": "FRA",
+    "élysée": "FRA",
+    "beijing": "CHN",
+    "moscow": "RUS",
+    "kyiv": "UKR",
+    "kiev": "UKR",
+    "pentagon": "USA",
+    "tehran": "IRN",
+    "pyongyang": "PRK",
+    "seoul": "KOR",
+    "tokyo": "JPN",
+    "berlin": "DEU",
+    "paris": "FRA",
+    "london": "GBR",
+    "ankara": "TUR",
+    "jerusalem": "ISR",
+    "riyadh": "SAU",
+}
+IGOS = {
+    "united nations": "UNO",
+    "un": "UNO",
+    "u.n.": "UNO",
+    "security council": "UNO",
+    "nato": "NAT",
+    "european union": "EUR",
+    "eu": "EUR",
+    "european commission": "EUR",
+    "african union": "AFR",
+    "world bank": "WBK",
+    "imf": "IMF",
+    "international monetary fund": "IMF",
+    "opec": "OPC",
+    "who": "WHO",
+    "world health organization": "WHO",
+    "red cross": "IRC",
+    "icrc": "IRC",
+    "asean": "SEA",
+    "arab league": "ARL",
+}
+# Title words → CAMEO role codes (longest match first when several apply).
+ROLES = {
+    "prime minister": "GOV",
+    "president": "GOV",
+    "vice president": "GOV",
+    "chancellor": "GOV",
+    "minister": "GOV",
+    "secretary": "GOV",
+    "premier": "GOV",
+    "king": "GOV",
+    "queen": "GOV",
+    "emir": "GOV",
+    "sultan": "GOV",
+    "governor": "GOV",
+    "mayor": "GOV",
+    "ambassador": "GOV",
+    "envoy": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "spokesperson": "GOV",
+    "diplomat": "GOV",
+    "official": "GOV",
+    "government": "GOV",
+    "senator": "LEG",
+    "congressman": "LEG",
+    "congresswoman": "LEG",
+    "lawmaker": "LEG",
+    "legislator": "LEG",
+    "mp": "LEG",
+    "parliament": "LEG",
+    "general": "MIL",
+    "commander": "MIL",
+    "admiral": "MIL",
+    "colonel": "MIL",
+    "army": "MIL",
+    "military": "MIL",
+    "troops": "MIL",
+    "soldiers": "MIL",
+    "judge": "JUD",
+    "justice": "JUD",
+    "court": "JUD",
+    "police": "COP",
+    "opposition": "OPP",
+    "rebel": "REB",
+    "rebels": "REB",
+    "militant": "REB",
+    "insurgent": "REB",
+    "party": "PTY",
+    "ceo": "BUS",
+    "executive": "BUS",
+    "company": "BUS",
+    "chairman": "BUS",
+    "journalist": "MED",
+    "reporter": "MED",
+    "editor": "MED",
+}
+_WORD = re.compile(r"[\w.]+")
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.lower()] = country.alpha_3
+    names.update(DEMONYMS)
+    return names
+
+
+def country_name(code: str) -> str:
+    """A short English name for an ISO3 code ("Russia", not "Russian Federation")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(_SHORT_NAMES.get(code) or getattr(country, "common_name", None) or country.name)
+
+
+_SHORT_NAMES = {
+    "RUS": "Russia",
+    "USA": "United States",
+    "GBR": "United Kingdom",
+    "IRN": "Iran",
+    "SYR": "Syria",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "VEN": "Venezuela",
+    "BOL": "Bolivia",
+    "TZA": "Tanzania",
+    "MDA": "Moldova",
+    "VNM": "Vietnam",
+    "LAO": "Laos",
+    "PSE": "Palestine",
+    "COD": "DR Congo",
+    "TWN": "Taiwan",
+}
+
+
+def country_of(words: Iterable[str]) -> str | None:
+    """ISO3 of the first country named in ``words`` (a phrase's tokens), trying two-word names first."""
+    tokens = [w.lower() for w in words]
+    names = _country_names()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            code = names.get(" ".join(tokens[i : i + size]))
+            if code:
+                return code
+    return None
+
+
+def role_of(words: Iterable[str]) -> str | None:
+    tokens = [w.lower() for w in words]
+    for size in (2, 1):
+        for i in range(len(tokens) - size + 1):
+            role = ROLES.get(" ".join(tokens[i : i + size]))
+            if role:
+                return role
+    return None
+
+
+def code_from_title(words: Iterable[str]) -> str | None:
+    """``GBRGOV`` from "British Prime Minister"; None unless both country and role are there."""
+    tokens = list(words)
+    country, role = country_of(tokens), role_of(tokens)
+    return f"{country}{role}" if country and role else None
+
+
+def code_for_name(name: str) -> str | None:
+    """Codes for names that are actors by themselves: countries, metonyms, IGOs."""
+    key = name.lower().removeprefix("the ")
+    if key in IGOS:
+        return IGOS[key]
+    if key in METONYMS:
+        return f"{METONYMS[key]}GOV"
+    return country_of(_WORD.findall(key)) if key in _country_names() else None

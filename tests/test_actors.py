@@ -1,0 +1,133 @@
+"""Actors: codes from titles and names, the user dictionary, and in-story resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.actors.codes import code_for_name, code_from_title, country_of
+from dateline.actors.dictionary import load_dictionary
+from dateline.errors import DatelineError
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        ("British Prime Minister", "GBRGOV"),
+        ("US President", "USAGOV"),
+        ("Russian President", "RUSGOV"),
+        ("French Foreign Minister", "FRAGOV"),
+        ("Israeli army chief", "ISRMIL"),
+        ("Kenyan opposition leader", "KENOPP"),
+        ("a reluctant", None),
+        ("President", None),
+    ],
+)
+def test_code_from_title(words, code):
+    assert code_from_title(words.split()) == code
+
+
+def test_country_and_name_codes():
+    assert country_of(["New", "Zealand"]) == "NZL"
+    assert country_of(["Germany"]) == "DEU"
+    assert code_for_name("the Kremlin") == "RUSGOV"
+    assert code_for_name("NATO") == "NAT"
+    assert code_for_name("United Nations") == "UNO"
+    assert code_for_name("Acme Corp") is None
+
+
+def test_yaml_dictionary_with_date_ranges(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        "- name: Jane Roe\n  aliases: [Roe, Madam Speaker]\n  codes:\n"
+        "    - {code: XYZOPP, from: 2020-01-01, to: 2023-12-31}\n    - {code: XYZGOV, from: 2024-01-01}\n",
+        encoding="utf-8",
+    )
+    dictionary = load_dictionary(str(path))
+    entry = dictionary.lookup("madam speaker")
+    assert entry is not None
+    assert entry.name == "Jane Roe"
+    assert entry.code_on(dt.date(2022, 5, 1)) == "XYZOPP"
+    assert entry.code_on(dt.date(2025, 5, 1)) == "XYZGOV"
+    assert entry.code_on(dt.date(2019, 5, 1)) is None
+    assert entry.code_on(None) == "XYZGOV"
+
+
+def test_csv_dictionary(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("name,code,from,to,aliases\nJohn Doe,ABCMIL,2021-01-01,,General Doe|Doe\n", encoding="utf-8")
+    entry = load_dictionary(str(path)).lookup("General Doe")
+    assert entry is not None
+    assert entry.code_on(dt.date(2022, 1, 1)) == "ABCMIL"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("- name: X\n  codes: [{code: ABC, from: soon}]\n", "bad date"),
+        ("name: X\n", "list"),
+        ("- {code: A}\n", "no name"),
+    ],
+)
+def test_bad_dictionaries_are_clear_errors(tmp_path, content, message):
+    path = tmp_path / f"bad{abs(hash(content))}.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DatelineError) as info:
+        load_dictionary(str(path))
+    assert info.value.code == "E029"
+    assert message in info.value.message
+
+
+STORY = (
+    "Talks in Berlin\n\nBERLIN, March 3 (dpa) - German Chancellor Olaf Scholz met Kenyan President William Ruto "
+    "on Monday.\n\nScholz said the talks had gone well. Ruto told reporters: “We agreed on trade.”\n\n"
+    "Lindner did not comment.\n\ndpa"
+)
+
+
+def analyse(text: str, **kwargs):
+    from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
+    from dateline.readers.wire import read_wire
+
+    return analyze_story(read_wire(text, doc_id="t", year=2025), load_nlp(PipelineConfig(**kwargs)))
+
+
+@pytest.mark.model
+def test_people_countries_codes_and_mentions():
+    document = analyse(STORY)
+    people = {a["name"]: a for a in document.actors if a["type"] == "person"}
+    assert people["Olaf Scholz"]["code"] == "DEUGOV"
+    assert people["William Ruto"]["code"] == "KENGOV"
+    texts = {STORY[m["start"] : m["end"]] for m in people["Olaf Scholz"]["mentions"]}
+    assert {"Olaf Scholz", "Scholz"} <= texts
+    # A surname nothing explains: an actor without a code, not a guess.
+    assert people["Lindner"]["code"] is None
+    assert people["Lindner"]["code_source"] is None
+    countries = {a["code"] for a in document.actors if a["type"] == "country"}
+    assert {"DEU", "KEN"} <= countries
+    assert not any(a["name"] == "dpa" for a in document.actors)  # credit line is no actor
+
+
+@pytest.mark.model
+def test_quotes_link_to_actors():
+    document = analyse(STORY)
+    ids = {a["id"]: a["name"] for a in document.actors}
+    speakers = {q["speaker_name"]: ids.get(q["actor_id"]) for q in document.quotes}
+    assert speakers["William Ruto"] == "William Ruto"
+    assert speakers["Olaf Scholz"] == "Olaf Scholz"
+
+
+@pytest.mark.model
+def test_dictionary_overrides_and_names_surname_only_actors(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        "- name: Christian Lindner\n  codes: [{code: DEUGOV, from: 2021-12-08, to: 2024-11-07},"
+        " {code: DEUPTY, from: 2024-11-08}]\n- name: Olaf Scholz\n  codes: [{code: DEUPTY, from: 2025-05-06}]\n",
+        encoding="utf-8",
+    )
+    document = analyse(STORY, dictionary=str(path))
+    people = {a["name"]: a for a in document.actors if a["type"] == "person"}
+    assert people["Christian Lindner"]["code"] == "DEUPTY"  # story dated 2025-03-03
+    assert people["Christian Lindner"]["code_source"] == "dictionary"
+    assert people["Olaf Scholz"]["code"] == "DEUGOV"  # the entry's range does not cover the date: title code

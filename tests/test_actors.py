@@ -131,3 +131,42 @@ def test_dictionary_overrides_and_names_surname_only_actors(tmp_path):
     assert people["Christian Lindner"]["code"] == "DEUPTY"  # story dated 2025-03-03
     assert people["Christian Lindner"]["code_source"] == "dictionary"
     assert people["Olaf Scholz"]["code"] == "DEUGOV"  # the entry's range does not cover the date: title code
+
+
+@pytest.mark.model
+def test_same_surname_different_people_in_one_story():
+    text = (
+        "Clintons on the trail\n\nNEW YORK (AP) — Former President Bill Clinton campaigned for Hillary Clinton "
+        "on Monday.\n\nHillary Clinton said the economy was her priority. Clinton supporters cheered.\n\n"
+        "Bill Clinton told the crowd: “She is ready.”"
+    )
+    document = analyse(text)
+    people = {a["name"] for a in document.actors if a["type"] == "person"}
+    assert {"Bill Clinton", "Hillary Clinton"} <= people
+    speakers = {text[q["start"] : q["end"]]: q["speaker_name"] for q in document.quotes}
+    assert speakers["She is ready."] == "Bill Clinton"
+    assert not any(
+        q["speaker_name"] and "supporters" in text[q["speaker"]["start"] : q["speaker"]["end"]]
+        for q in document.quotes
+        if q["speaker"]
+    )
+
+
+@pytest.mark.model
+def test_actors_cli_lists_registry(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    db = tmp_path / "a.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(story), "--db", str(db), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["actors", "--db", str(db), "-f", "csv"])
+    assert result.exit_code == 0
+    assert "Olaf Scholz" in result.stdout
+    assert "DEUGOV" in result.stdout
+    listed = runner.invoke(app, ["actors", str(story), "-f", "jsonl"])
+    assert '"name": "William Ruto"' in listed.stdout
+    assert runner.invoke(app, ["actors"]).exit_code == 2

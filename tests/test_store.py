@@ -48,7 +48,15 @@ def test_add_is_idempotent(tmp_path):
     with Store(db) as store:
         assert store.add(make_document(path="copy/a.txt")) is False
         assert store.counts() == first
-        assert first == {"documents": 1, "quotes": 1, "actors": 1, "events": 1, "errors": 0, "inputs": 0}
+        assert first == {
+            "documents": 1,
+            "quotes": 1,
+            "actors": 1,
+            "events": 1,
+            "errors": 0,
+            "inputs": 0,
+            "registry": 1,
+        }
         _, rows = store.query("SELECT cue_text, speaker_text, speaker_name FROM quotes")
         assert rows == [("said", "Keir Starmer", "Keir Starmer")]
 
@@ -109,3 +117,54 @@ def test_missing_database_and_bad_sql(tmp_path):
     with Store(tmp_path / "t.duckdb") as store, pytest.raises(DatelineError) as info:
         store.query("SELEC nonsense")
     assert info.value.code == "E011"
+
+
+def person(name: str, code: str | None, start: int = 28) -> dict:
+    return {"id": "a1", "name": name, "type": "person", "code": code, "mentions": [{"start": start, "end": start + 4}]}
+
+
+def doc_with(actors: list[dict], text: str) -> Document:
+    story = read_wire(text, doc_id="x", source_path="x.txt")
+    return Document(story=story, actors=actors, version="test")
+
+
+def uids(store: Store) -> dict[str, str]:
+    _, rows = store.query("SELECT name, actor_uid FROM actors ORDER BY content_hash")
+    return dict(rows)
+
+
+def test_registry_links_people_across_stories(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(doc_with([person("Keir Starmer", "GBRGOV")], "A\n\nLONDON, Feb. 1, 2025 (PA) - one."))
+        store.add(doc_with([person("Keir Starmer", "GBRGOV")], "B\n\nLONDON, Feb. 2, 2025 (PA) - two."))
+        store.add(doc_with([person("Starmer", None)], "C\n\nLONDON, Feb. 3, 2025 (PA) - three."))
+        _, rows = store.query("SELECT actor_uid, name, n_documents, first_seen, last_seen FROM registry")
+        assert len(rows) == 1
+        _uid, name, n, first, last = rows[0]
+        assert (name, n) == ("Keir Starmer", 3)
+        assert (str(first), str(last)) == ("2025-02-01", "2025-02-03")
+        _, codes = store.query("SELECT code, valid_from, valid_to, n_documents FROM registry_codes")
+        assert [(c, str(a), str(b), k) for c, a, b, k in codes] == [("GBRGOV", "2025-02-01", "2025-02-02", 2)]
+
+
+def test_registry_never_merges_two_people_of_one_surname(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(doc_with([person("John Smith", "USAGOV")], "A\n\nWASHINGTON (AP) - one story here."))
+        store.add(doc_with([person("John Smith", "GBRGOV")], "B\n\nLONDON (PA) - another story here."))
+        store.add(doc_with([person("Smith", None)], "C\n\nPARIS (AFP) - a third story here."))
+        _, rows = store.query("SELECT name, country FROM registry ORDER BY actor_uid")
+        assert rows == [("John Smith", "USA"), ("John Smith", "GBR"), ("Smith", None)]
+
+
+def test_version_2_database_is_migrated(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.add(make_document())
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.execute("DROP TABLE registry_aliases")
+    con.close()
+    with Store(db) as store:
+        assert store.counts()["documents"] == 1
+        _, rows = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert rows == [("3",)]

@@ -321,16 +321,34 @@ def ingest(
 
 @app.command()
 def actors(
-    paths: Paths,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Stories to analyse (files, directories, '-'); or give --db.")
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="List the cross-story actor registry of this database.")
+    ] = None,
     dictionary: Dictionary = None,
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
     year: Year = None,
     workers: Workers = 1,
     quiet: Quiet = False,
 ) -> None:
-    """List the actors of each story: canonical name, type, code and where it came from, mentions."""
+    """List the actors of each story (name, type, code and its source, mentions), or a database's registry."""
     from .batch import Runner
 
+    if db is not None:
+        from .store import Store
+
+        try:
+            with Store(db, create=False, read_only=True) as store:
+                columns, registry = store.registry_rows()
+        except DatelineError as exc:
+            raise _fail(exc) from exc
+        _print_rows(columns, registry, fmt, sys.stdout)
+        raise typer.Exit(EXIT_OK)
+    if not paths:
+        typer.echo("Error: give stories to analyse, or --db to list a database's actor registry.", err=True)
+        raise typer.Exit(EXIT_USAGE)
     columns = ["doc_id", "actor_id", "name", "type", "code", "code_source", "mentions"]
     rows: list[tuple[Any, ...]] = []
     failed = 0

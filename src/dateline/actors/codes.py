@@ -322,6 +322,16 @@ def country_of(words: Iterable[str]) -> str | None:
     return None
 
 
+def country_named(name: str) -> str | None:
+    """ISO3 when the whole of ``name`` names a country ("Russia", "the UK", "Russian"), else None.
+
+    Unlike :func:`country_of` it does not look inside the name: "New Jersey", "British Columbia"
+    and "African-American" are not countries.
+    """
+    key = " ".join(name.lower().replace("’s", "").replace("'s", "").split()).removeprefix("the ")
+    return _country_names().get(key)
+
+
 def role_of(words: Iterable[str]) -> str | None:
     tokens = [w.lower() for w in words]
     for size in (2, 1):

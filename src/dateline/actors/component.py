@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..spans import Found, RecordComponent
-from .codes import code_for_name, code_from_title, country_name, country_of
+from .codes import code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
 from .resolve import Person, Resolver
 
@@ -86,7 +86,7 @@ class ActorResolver(RecordComponent):
                 continue  # the dateline's place and the credit line are not actors
             record: dict[str, Any]
             if ent.label_ in _COUNTRY_LABELS:
-                country = country_of(t.text for t in ent)
+                country = country_named(ent.text) if not ent.text.islower() else None
                 if country is None:
                     continue
                 key = country

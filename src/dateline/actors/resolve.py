@@ -100,10 +100,22 @@ class Person:
 
 
 def _name_tokens(span: Span) -> list[Token]:
-    tokens = [t for t in span if t.is_alpha or "-" in t.text or "." in t.text]
+    """The name's words: no honorific, and nothing after a possessive ("Trump's tweet" → Trump)."""
+    kept = []
+    for token in span:
+        if token.text in ("'s", "’s", "'", "’"):
+            break
+        kept.append(token)
+    tokens = [t for t in kept if t.is_alpha or "-" in t.text or "." in t.text]
     while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
         tokens = tokens[1:]
     return tokens
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Same first name, allowing initials ("J." for "John") and missing first names."""
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    return not a or not b or a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def _is_title_word(token: Token) -> bool:
@@ -155,19 +167,22 @@ class Resolver:
 
     def _add_full_name(self, ent: Span) -> None:
         tokens = _name_tokens(ent)
-        if tokens and tokens[-1].text in ("'s", "’s"):
-            tokens = tokens[:-1]
         if len(tokens) < 2:
             return
         first, last = tokens[0].text, tokens[-1].text
         person = self._by_last.get(last.lower())
+        if person is not None and not _same_first_name(person.first, first):
+            # Bill and Hillary Clinton: two people. A bare "Clinton" stays with the first introduced.
+            person = next(
+                (p for p in self.people if p.last.lower() == last.lower() and _same_first_name(p.first, first)), None
+            )
         if person is None:
             name = " ".join(t.text for t in tokens)
             entry = self.dictionary.lookup(name) if self.dictionary else None
             person = Person(name=entry.name if entry else name, first=first, last=last, entry=entry)
             self.people.append(person)
-            self._by_last[last.lower()] = person
-        person.mentions.append((ent.start_char, ent.end_char))
+            self._by_last.setdefault(last.lower(), person)
+        person.mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.lower_.rstrip(".") in HONORIFICS_MALE:
             person.gender = "male"
@@ -251,18 +266,22 @@ class Resolver:
         if len(words) == 1 and lowered[0] in PRONOUNS_MALE | PRONOUNS_FEMALE:
             gender = "male" if lowered[0] in PRONOUNS_MALE else "female"
             return self._recent_subject(span.start_char, gender)
-        # A name in the span: the last proper noun that names a known person.
-        for token in reversed(words):
-            if token.pos_ == "PROPN" or token.text[0].isupper():
-                person = self._person_by_word(token.text)
-                if person is not None:
-                    return person
+        # A name in the span: the last proper noun that names a known person, when the name is
+        # the phrase's head ("Clinton", "Mr. Obama and Hillary Clinton"), not a modifier of another
+        # noun ("Clinton supporters", "the Clinton campaign").
+        root = span.root
+        if root.pos_ == "PROPN" or root.ent_type_ == "PERSON" or len(words) == 1:
+            for token in reversed(words):
+                if token.pos_ == "PROPN" or token.text[0].isupper():
+                    person = self._person_by_word(token.text)
+                    if person is not None:
+                        return person
         # A title mention: "the Prime Minister", "the US president".
         titles = [w for w in lowered if w in TITLE_NOUNS]
         if titles:
             others = set(lowered) - {"the", "a", "an"} - set(titles)
-            candidates = [p for p in self.people if set(titles) <= p.titles]
-            agreeing = [p for p in candidates if others <= p.titles] or candidates
+            # Every qualifier must agree: "the Democratic nominee" is not the Republican one.
+            agreeing = [p for p in self.people if set(titles) <= p.titles and others <= p.titles]
             return self._last_mentioned(agreeing, span.start_char)
         return None
 

@@ -19,6 +19,7 @@ from ..spans import Found, RecordComponent, records
 from .attribution import QuoteFinder
 
 QUOTES_KEY = "dateline_quotes"
+_MAX_MENTION_WORDS = 5  # a longer speaker phrase is not a name for the actor's mention list
 
 
 class QuoteExtractor(RecordComponent):
@@ -46,7 +47,8 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
         if actor is None:
             continue
         quote["actor_id"] = actor["id"]
-        if core and core not in actor["mentions"]:
+        short = core is not None and len(doc.text[core["start"] : core["end"]].split()) <= _MAX_MENTION_WORDS
+        if core and short and core not in actor["mentions"]:
             actor["mentions"].append(dict(core))
             actor["mentions"].sort(key=lambda m: m["start"])
     if actors:

@@ -14,6 +14,7 @@ any moment leaves each path either fully stored or not at all, and a rerun skips
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,13 +25,15 @@ import duckdb
 
 from ..errors import DatelineError
 from ..records import Document, InputError
+from .registry import Registry
 
 logger = logging.getLogger(__name__)
 
 #: Version of the database layout. A database with another version is refused (E009).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-TABLES = ("documents", "quotes", "actors", "events", "errors", "inputs")
+TABLES = ("documents", "quotes", "actors", "events", "errors", "inputs", "registry")
+_MIGRATABLE = ("2",)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -90,6 +93,33 @@ CREATE TABLE IF NOT EXISTS actors (
     mentions VARCHAR,
     PRIMARY KEY (content_hash, actor_id)
 );
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS type VARCHAR;
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS code_source VARCHAR;
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS actor_uid VARCHAR;
+CREATE TABLE IF NOT EXISTS registry (
+    actor_uid VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    type VARCHAR,
+    surname VARCHAR,
+    country VARCHAR,
+    first_seen DATE,
+    last_seen DATE,
+    n_documents INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS registry_codes (
+    actor_uid VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    valid_from DATE,
+    valid_to DATE,
+    n_documents INTEGER NOT NULL,
+    PRIMARY KEY (actor_uid, code)
+);
+CREATE TABLE IF NOT EXISTS registry_aliases (
+    actor_uid VARCHAR NOT NULL,
+    alias VARCHAR NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (actor_uid, alias)
+);
 CREATE TABLE IF NOT EXISTS events (
     content_hash VARCHAR NOT NULL,
     event_index INTEGER NOT NULL,
@@ -132,6 +162,15 @@ CREATE OR REPLACE VIEW unique_events AS
 """
 
 
+def _story_date(document: Document) -> dt.date | None:
+    story = document.story
+    value = (story.dateline.date if story.dateline else None) or str(story.meta.get("date") or "")[:10]
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def _span(record: dict[str, Any], key: str) -> tuple[int | None, int | None]:
     span = record.get(key)
     if not span:
@@ -151,11 +190,23 @@ class Store:
         except duckdb.Error as exc:
             raise DatelineError("E013", path=self.path, reason=str(exc)) from exc
         if not read_only:
-            self.con.execute(_SCHEMA)
-            self.con.execute(
-                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
-            )
+            self._create_or_migrate()
         self._check_version()
+
+    def _create_or_migrate(self) -> None:
+        """Create the schema; bring a version-2 database up to date (the changes only add)."""
+        tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        found = None
+        if "meta" in tables:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            found = row[0] if row else None
+        if found not in (None, str(SCHEMA_VERSION), *_MIGRATABLE):
+            return  # refused by _check_version with E009
+        self.con.execute(_SCHEMA)
+        self.con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+            [str(SCHEMA_VERSION)],
+        )
 
     def _check_version(self) -> None:
         try:
@@ -294,12 +345,28 @@ class Store:
             )
         if quotes:
             self.con.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 14) + ")", quotes)  # noqa: S608
+        registry = Registry(self.con)
+        day = _story_date(document)
         actors = [
-            [key, a["id"], a.get("name"), a.get("code"), len(a.get("mentions", [])), json.dumps(a.get("mentions", []))]
+            [
+                key,
+                a["id"],
+                a.get("name"),
+                a.get("code"),
+                len(a.get("mentions", [])),
+                json.dumps(a.get("mentions", [])),
+                a.get("type"),
+                a.get("code_source"),
+                registry.link(a, text, day) if document.duplicate_of is None else None,
+            ]
             for a in document.actors
         ]
         if actors:
-            self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)", actors)
+            self.con.executemany(
+                "INSERT INTO actors (content_hash, actor_id, name, code, n_mentions, mentions, type, code_source,"
+                " actor_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                actors,
+            )
         events = [
             [
                 key,
@@ -373,6 +440,19 @@ class Store:
         while rows := cursor.fetchmany(500):
             for (record,) in rows:
                 yield json.loads(record)
+
+    def registry_rows(self) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The cross-story actors with their codes (and date ranges), aliases and story counts."""
+        return self.query(
+            "SELECT r.actor_uid, r.name, r.type,"
+            " string_agg(DISTINCT c.code || ' ' || coalesce(CAST(c.valid_from AS VARCHAR), '?') || '..'"
+            " || coalesce(CAST(c.valid_to AS VARCHAR), '?'), ', ') AS codes,"
+            " r.n_documents,"
+            " (SELECT string_agg(alias, ' | ' ORDER BY n DESC, alias) FROM registry_aliases a"
+            "  WHERE a.actor_uid = r.actor_uid) AS aliases"
+            " FROM registry r LEFT JOIN registry_codes c USING (actor_uid)"
+            " GROUP BY r.actor_uid, r.name, r.type, r.n_documents ORDER BY r.n_documents DESC, r.actor_uid"
+        )
 
     @property
     def schema_version(self) -> int:

@@ -311,8 +311,8 @@ _SHORT_NAMES = {
 
 
 def country_of(words: Iterable[str]) -> str | None:
-    """ISO3 of the first country named in ``words`` (a phrase's tokens), trying two-word names first."""
-    tokens = [w.lower() for w in words]
+    """ISO3 of the first country named in ``words`` (a phrase's tokens), trying longer names first."""
+    tokens = [w.lower().removesuffix("’s").removesuffix("'s") for w in words if w not in ("'s", "’s")]
     names = _country_names()
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
@@ -329,7 +329,8 @@ def country_named(name: str) -> str | None:
     and "African-American" are not countries.
     """
     key = " ".join(name.lower().replace("’s", "").replace("'s", "").split()).removeprefix("the ")
-    return _country_names().get(key)
+    names = _country_names()
+    return names.get(key) or (names.get(key[:-1]) if key.endswith("s") else None)  # "Palestinians"
 
 
 def role_of(words: Iterable[str]) -> str | None:
@@ -347,6 +348,12 @@ def code_from_title(words: Iterable[str]) -> str | None:
     tokens = list(words)
     country, role = country_of(tokens), role_of(tokens)
     return f"{country}{role}" if country and role else None
+
+
+def capital_code(name: str) -> str | None:
+    """``RUSGOV`` for "Moscow" or "the Kremlin": a seat of government standing for it."""
+    country = METONYMS.get(name.lower().removeprefix("the "))
+    return f"{country}GOV" if country else None
 
 
 def code_for_name(name: str) -> str | None:

@@ -22,12 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..spans import Found, RecordComponent
-from .codes import code_for_name, code_from_title, country_name, country_named
+from .codes import capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
 from .resolve import Person, Resolver
 
 ACTORS_KEY = "dateline_actors"
 _COUNTRY_LABELS = ("GPE", "NORP")
+_ACTING_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent")
 
 
 def story_date(doc: Doc) -> dt.date | None:
@@ -77,6 +78,8 @@ class ActorResolver(RecordComponent):
         story_parts = _story_parts(doc)
         actors: list[tuple[list[Span], dict[str, Any]]] = []
         for person in resolver.people:
+            if person.unresolved and country_named(person.name):
+                continue  # the small model tags some country names as PERSON ("Benin"): a country below
             code, source = person_code(person, day)
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
@@ -85,7 +88,12 @@ class ActorResolver(RecordComponent):
             if story_parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in story_parts):
                 continue  # the dateline's place and the credit line are not actors
             record: dict[str, Any]
-            if ent.label_ in _COUNTRY_LABELS:
+            capital = capital_code(ent.text) if ent.root.dep_ in _ACTING_DEPS else None
+            if capital is not None and ent.label_ in ("GPE", "ORG", "FAC"):
+                # "Moscow rejected the plan": the capital acts for its government.
+                key = capital
+                record = {"name": ent.text, "type": "organisation", "code": capital, "code_source": "name"}
+            elif ent.label_ in (*_COUNTRY_LABELS, "PERSON"):
                 country = country_named(ent.text) if not ent.text.islower() else None
                 if country is None:
                     continue

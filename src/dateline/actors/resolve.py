@@ -118,10 +118,40 @@ def _same_first_name(a: str, b: str) -> bool:
     return not a or not b or a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
+_TITLE_MODIFIERS = {
+    "new",
+    "former",
+    "ousted",
+    "acting",
+    "interim",
+    "deputy",
+    "vice",
+    "late",
+    "outgoing",
+    "incoming",
+    "top",
+    "senior",
+    "chief",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+}
+
+
 def _is_title_word(token: Token) -> bool:
+    if token.text in ("'s", "’s"):
+        return token.i > 0 and token.doc[token.i - 1].ent_type_ == "GPE"  # "Lebanon's new President"
     if not token.is_alpha or token.dep_ == "det":
         return False
-    return token.is_title or token.is_upper or token.lower_ in TITLE_NOUNS or token.ent_type_ in ("NORP", "GPE")
+    return (
+        token.is_title
+        or token.is_upper
+        or token.lower_ in TITLE_NOUNS
+        or token.lower_ in _TITLE_MODIFIERS
+        or token.ent_type_ in ("NORP", "GPE")
+    )
 
 
 def _titled_names(doc: Doc) -> list[Span]:

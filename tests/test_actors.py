@@ -170,3 +170,17 @@ def test_actors_cli_lists_registry(tmp_path):
     listed = runner.invoke(app, ["actors", str(story), "-f", "jsonl"])
     assert '"name": "William Ruto"' in listed.stdout
     assert runner.invoke(app, ["actors"]).exit_code == 2
+
+
+@pytest.mark.model
+def test_dictionary_polities_code_places_and_titles(tmp_path):
+    path = tmp_path / "world.yaml"
+    path.write_text(
+        "- name: Gondor\n  aliases: [Minas Tirith]\n  codes: [{code: GON}]\n- name: Arnor\n  codes: [{code: ARN}]\n",
+        encoding="utf-8",
+    )
+    text = "Talks\n\nMINAS TIRITH (AP) — Gondor's Prime Minister Denethor Steward met envoys from Arnor on Monday."
+    document = analyse(text, dictionary=str(path))
+    codes = {a["name"]: a["code"] for a in document.actors}
+    assert codes.get("Denethor Steward") == "GONGOV"
+    assert codes.get("Arnor") == "ARN"

@@ -256,7 +256,9 @@ def extract(
     except DatelineError as exc:
         raise _fail(exc) from exc
     if not quiet:
-        typer.echo(f"{done} documents written, {failed} errors", err=True)
+        typer.echo(
+            f"{done} document{'' if done == 1 else 's'} written, {failed} error{'' if failed == 1 else 's'}", err=True
+        )
     raise typer.Exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
 
 

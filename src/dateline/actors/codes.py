@@ -310,10 +310,13 @@ _SHORT_NAMES = {
 }
 
 
-def country_of(words: Iterable[str]) -> str | None:
-    """ISO3 of the first country named in ``words`` (a phrase's tokens), trying longer names first."""
+def country_of(words: Iterable[str], extra: dict[str, str] | None = None) -> str | None:
+    """ISO3 of the first country named in ``words`` (a phrase's tokens), trying longer names first.
+
+    ``extra`` adds names (lower case → code), e.g. polities from a user dictionary.
+    """
     tokens = [w.lower().removesuffix("’s").removesuffix("'s") for w in words if w not in ("'s", "’s")]
-    names = _country_names()
+    names = {**_country_names(), **extra} if extra else _country_names()
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
             code = names.get(" ".join(tokens[i : i + size]))
@@ -343,10 +346,10 @@ def role_of(words: Iterable[str]) -> str | None:
     return None
 
 
-def code_from_title(words: Iterable[str]) -> str | None:
+def code_from_title(words: Iterable[str], extra: dict[str, str] | None = None) -> str | None:
     """``GBRGOV`` from "British Prime Minister"; None unless both country and role are there."""
     tokens = list(words)
-    country, role = country_of(tokens), role_of(tokens)
+    country, role = country_of(tokens, extra), role_of(tokens)
     return f"{country}{role}" if country and role else None
 
 

@@ -40,13 +40,15 @@ def story_date(doc: Doc) -> dt.date | None:
         return None
 
 
-def person_code(person: Person, day: dt.date | None) -> tuple[str | None, str | None]:
+def person_code(
+    person: Person, day: dt.date | None, extra_countries: dict[str, str] | None = None
+) -> tuple[str | None, str | None]:
     if person.entry is not None:
         code = person.entry.code_on(day)
         if code:
             return code, "dictionary"
     for phrase in person.title_phrases:
-        code = code_from_title(phrase)
+        code = code_from_title(phrase, extra_countries)
         if code:
             return code, "title"
     return None, None
@@ -69,6 +71,9 @@ class ActorResolver(RecordComponent):
     def __init__(self, nlp: Language, name: str, dictionary: str | None = None) -> None:
         super().__init__(nlp, name)
         self.dictionary: ActorDictionary | None = load_dictionary(dictionary) if dictionary else None
+        # Dictionary actors with a bare three-letter code are polities: their names count as
+        # country words in titles ("Gondor's Prime Minister" → GON + GOV).
+        self.polities = self.dictionary.polities() if self.dictionary else {}
 
     def extract(self, doc: Doc) -> Found:
         if not doc.has_annotation("ENT_IOB"):
@@ -80,7 +85,7 @@ class ActorResolver(RecordComponent):
         for person in resolver.people:
             if person.unresolved and country_named(person.name):
                 continue  # the small model tags some country names as PERSON ("Benin"): a country below
-            code, source = person_code(person, day)
+            code, source = person_code(person, day, self.polities)
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
         groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}
@@ -88,6 +93,18 @@ class ActorResolver(RecordComponent):
             if story_parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in story_parts):
                 continue  # the dateline's place and the credit line are not actors
             record: dict[str, Any]
+            entry = self.dictionary.lookup(ent.text.removeprefix("the ")) if self.dictionary else None
+            if entry is not None and ent.label_ != "PERSON" and entry.code_on(day):
+                key = f"dictionary:{entry.name}"
+                record = {
+                    "name": entry.name,
+                    "type": "organisation",
+                    "code": entry.code_on(day),
+                    "code_source": "dictionary",
+                }
+                group = groups.setdefault(key, ([], record))
+                group[0].append(ent)
+                continue
             capital = capital_code(ent.text) if ent.root.dep_ in _ACTING_DEPS else None
             if capital is not None and ent.label_ in ("GPE", "ORG", "FAC"):
                 # "Moscow rejected the plan": the capital acts for its government.

@@ -85,6 +85,17 @@ class ActorDictionary:
     def lookup(self, name: str) -> Entry | None:
         return self._by_key.get(name.lower().strip())
 
+    def polities(self) -> dict[str, str]:
+        """Names and aliases (lower case) of entries whose code is a bare three-letter polity code."""
+        out: dict[str, str] = {}
+        for entry in self.entries:
+            codes = {c.code for c in entry.codes}
+            if len(codes) == 1 and len(next(iter(codes))) == 3:
+                code = next(iter(codes))
+                for key in {entry.name, *entry.aliases}:
+                    out[key.lower()] = code
+        return out
+
 
 def _from_rows(rows: list[dict[str, Any]], path: str) -> ActorDictionary:
     entries: dict[str, Entry] = {}

@@ -142,7 +142,8 @@ _TITLE_MODIFIERS = {
 
 def _is_title_word(token: Token) -> bool:
     if token.text in ("'s", "’s"):
-        return token.i > 0 and token.doc[token.i - 1].ent_type_ == "GPE"  # "Lebanon's new President"
+        # "Lebanon's new President": the country lookup decides whether the owner is a polity.
+        return token.i > 0 and (token.doc[token.i - 1].ent_type_ == "GPE" or token.doc[token.i - 1].pos_ == "PROPN")
     if not token.is_alpha or token.dep_ == "det":
         return False
     return (

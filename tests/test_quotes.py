@@ -223,3 +223,11 @@ def test_transitive_cue_takes_its_object():
     assert q["kind"] == "indirect"
     assert span_text(text, q["cue"]) == "denounced"
     assert q["speaker_name"] == "Emmanuel Macron"
+
+
+@pytest.mark.model
+def test_relative_pronoun_speaker_is_named_by_its_antecedent():
+    text = STORY + "Scholz, who said the budget was tight, met union leaders on Tuesday."
+    q = find(analyse(text), text, "the budget was tight")
+    assert span_text(text, q["speaker"]) == "who"
+    assert q["speaker_name"] == "Olaf Scholz"

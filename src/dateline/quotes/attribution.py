@@ -166,6 +166,7 @@ LEARNED_CUE_VERBS = _learned_cue_verbs()
 CUE_VERBS = REPORTING_VERBS | INTENTION_VERBS | frozenset(LEARNED_CUE_VERBS)
 _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
 _CUE_AUX = {"aux", "auxpass", "neg"}
 _DASH_CREDIT = re.compile(r"^\s*(?P<dash>[―—–-]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*\.?\s*$")
@@ -256,7 +257,11 @@ def frame_of(verb: Token, rule: str = "") -> Frame:
     subject = subject_of(verb)
     if subject is None:
         return Frame(cue=_char_span(cue_tokens(verb)), speaker=None, rule=rule)
-    return Frame(cue=_char_span(cue_tokens(verb)), speaker=full_phrase(subject), core=noun_phrase(subject), rule=rule)
+    core = noun_phrase(subject)
+    if subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        # "Trump, who said ...": the mention is "who" (as PolNeAR marks it); the name is Trump's.
+        core = noun_phrase(subject.head.head)
+    return Frame(cue=_char_span(cue_tokens(verb)), speaker=full_phrase(subject), core=core, rule=rule)
 
 
 def _is_partial(text: str, quote: QuotedSpan) -> bool:

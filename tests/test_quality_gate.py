@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from .conftest import EVAL, SHARED, need_shared
+from .conftest import EVAL, ROOT, SHARED, need_shared
 
 pytestmark = pytest.mark.model
 
@@ -60,3 +60,32 @@ def test_polnear_dev_floors(tmp_path):
     scores = _score("score_quotes.py", str(split), str(pred))
     low = {k: (scores[k]["f1"], floor) for k, floor in POLNEAR_FLOORS.items() if scores[k]["f1"] < floor}
     assert not low, f"below floor (f1, floor): {low}"
+
+
+def _run_benchmark(script: str, *args: str) -> str:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def _ratio(output: str, label: str) -> float:
+    line = next(line for line in output.splitlines() if line.startswith(label))
+    return float(line.rsplit("=", 1)[1])
+
+
+def test_syndication_dedupe_targets():
+    need_shared(SHARED / "data" / "quotes" / "polnear" / "train")
+    output = _run_benchmark("dedupe.py")
+    # Measured 2026-11-25: 0.976 linked, 0 false links (issue target: >= 0.95, no false links).
+    assert _ratio(output, "copies linked to their original") >= 0.95
+    assert "false links between different stories: 0" in output
+
+
+def test_plover_gsr_actor_country_agreement_floor():
+    need_shared(SHARED / "data" / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
+    output = _run_benchmark("actors.py")
+    # Measured 2026-11-25: found 0.817, agreement among found 0.734.
+    assert _ratio(output, "found by dateline") >= 0.79
+    assert _ratio(output, "country agreement among found") >= 0.71

@@ -184,3 +184,28 @@ def test_dictionary_polities_code_places_and_titles(tmp_path):
     codes = {a["name"]: a["code"] for a in document.actors}
     assert codes.get("Denethor Steward") == "GONGOV"
     assert codes.get("Arnor") == "ARN"
+
+
+@pytest.mark.model
+def test_dictionary_option_reaches_extract_and_ingest(tmp_path):
+    import json
+
+    import duckdb
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    path = tmp_path / "d.yaml"
+    path.write_text("- name: Christian Lindner\n  codes: [{code: DEUPTY, from: 2024-11-08}]\n", encoding="utf-8")
+    runner = CliRunner()
+    extracted = runner.invoke(app, ["extract", str(story), "--dictionary", str(path), "-q"])
+    assert extracted.exit_code == 0, extracted.stderr
+    people = {a["name"]: a["code"] for a in json.loads(extracted.stdout)["actors"]}
+    assert people["Christian Lindner"] == "DEUPTY"
+    db = tmp_path / "d.duckdb"
+    assert runner.invoke(app, ["ingest", str(story), "--db", str(db), "--dictionary", str(path), "-q"]).exit_code == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT code FROM actors WHERE name = 'Christian Lindner'").fetchone() == ("DEUPTY",)
+    con.close()

@@ -233,6 +233,7 @@ def extract(
             id_key=id_key,
             meta_keys=meta_keys,
             timeout=timeout,
+            dictionary=dictionary,
         )
         index = DuplicateIndex()
         with _output(output, force) as out, _progress(len(inputs.paths), quiet) as bar:
@@ -293,6 +294,7 @@ def ingest(
             id_key=id_key,
             meta_keys=meta_keys,
             timeout=timeout,
+            dictionary=dictionary,
         )
         with _progress(len(inputs.paths), quiet) as bar:
             summary = run_ingest(

@@ -168,3 +168,16 @@ def test_version_2_database_is_migrated(tmp_path):
         assert store.counts()["documents"] == 1
         _, rows = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
         assert rows == [("3",)]
+
+
+def test_replace_does_not_count_a_story_twice_in_the_registry(tmp_path):
+    text = "A\n\nLONDON, Feb. 1, 2025 (PA) - one."
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(doc_with([person("Keir Starmer", "GBRGOV")], text))
+        store.add(doc_with([person("Keir Starmer", "GBRGOV")], text), replace=True)
+        _, rows = store.query("SELECT n_documents FROM registry")
+        assert rows == [(1,)]
+        _, codes = store.query("SELECT n_documents FROM registry_codes")
+        assert codes == [(1,)]
+        _, aliases = store.query("SELECT n FROM registry_aliases")
+        assert all(n == 1 for (n,) in aliases)

@@ -279,6 +279,10 @@ class Store:
         record = document.to_dict()
         story = document.story
         dl = story.dateline
+        # Replacing a story: its actors are already counted in the registry; do not count them twice.
+        counted = {
+            row[0] for row in self.con.execute("SELECT actor_uid FROM actors WHERE content_hash = ?", [key]).fetchall()
+        }
         for table in ("quotes", "actors", "events", "documents", "signatures"):
             self.con.execute(f"DELETE FROM {table} WHERE content_hash = ?", [key])  # noqa: S608
         self.con.execute(
@@ -314,13 +318,13 @@ class Store:
                 document.version,
             ],
         )
-        self._insert_children(key, document)
+        self._insert_children(key, document, counted)
         if document.signature is not None:
             self.con.execute("INSERT INTO signatures VALUES (?, ?)", [key, document.signature])
         self._clear_error(story.source_path)
         return True
 
-    def _insert_children(self, key: str, document: Document) -> None:
+    def _insert_children(self, key: str, document: Document, counted: set[str]) -> None:
         text = document.story.text
         quotes = []
         for i, q in enumerate(document.quotes):
@@ -357,7 +361,7 @@ class Store:
                 json.dumps(a.get("mentions", [])),
                 a.get("type"),
                 a.get("code_source"),
-                registry.link(a, text, day) if document.duplicate_of is None else None,
+                registry.link(a, text, day, counted) if document.duplicate_of is None else None,
             ]
             for a in document.actors
         ]

@@ -83,9 +83,15 @@ class Registry:
         ).fetchone()
         return str(row[0]) if row else None
 
-    def link(self, actor: dict[str, Any], text: str, day: dt.date | None) -> str:
-        """The registry id for one of a story's actors, creating or updating its entry."""
+    def link(self, actor: dict[str, Any], text: str, day: dt.date | None, counted: set[str] | None = None) -> str:
+        """The registry id for one of a story's actors, creating or updating its entry.
+
+        ``counted`` holds ids this story was already counted for (when it is stored again with
+        ``--replace``); those keep their counts, dates and aliases as they are.
+        """
         uid = self._find(actor)
+        if uid is not None and counted and uid in counted:
+            return uid
         code = actor.get("code")
         if uid is None:
             uid = self._new_uid()

@@ -179,3 +179,14 @@ def test_odd_inputs_never_raise(text):
     story = read_wire(text, doc_id="odd")
     for p in story.paragraphs:
         assert text[p.start : p.end] == p.text
+
+
+def test_story_date_from_dateline_else_reader_meta():
+    story = read_wire("Headline\n\nLONDON, Feb 27, 2025 (Reuters) - Body.", doc_id="x")
+    assert story.date == "2025-02-27"
+    plain = read_wire("Just a body paragraph here.", doc_id="y")
+    assert plain.date is None
+    plain.meta["date"] = "2024-05-06T10:00:00Z"
+    assert plain.date == "2024-05-06"
+    plain.meta["date"] = "Thu, 27 Feb"
+    assert plain.date is None

@@ -87,13 +87,8 @@ def story_user_data(story: Story) -> dict[str, Any]:
         "dateline": story.dateline.to_dict() if story.dateline else None,
         "agencies": story.agencies,
         "paragraphs": [[p.start, p.end] for p in story.paragraphs],
-        "date": (story.dateline.date if story.dateline else None) or _iso_date(story.meta.get("date")),
+        "date": story.date,
     }
-
-
-def _iso_date(value: object) -> str | None:
-    text = str(value or "")[:10]
-    return text if len(text) == 10 and text[4] == "-" and text[7] == "-" else None
 
 
 def make_doc(nlp: Language, story: Story) -> Doc:

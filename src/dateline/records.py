@@ -11,6 +11,7 @@ in ``docs/schema.md``.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -127,6 +128,17 @@ class Story:
             for agency in source.agencies if source else ():
                 seen.setdefault(agency, None)
         return list(seen)
+
+    @property
+    def date(self) -> str | None:
+        """The story's date, ISO: the dateline's when it has one, else the page's or feed's."""
+        if self.dateline is not None and self.dateline.date:
+            return self.dateline.date
+        value = str(self.meta.get("date") or "")[:10]
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            return None
 
     @property
     def headline_text(self) -> str | None:

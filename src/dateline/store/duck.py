@@ -162,15 +162,6 @@ CREATE OR REPLACE VIEW unique_events AS
 """
 
 
-def _story_date(document: Document) -> dt.date | None:
-    story = document.story
-    value = (story.dateline.date if story.dateline else None) or str(story.meta.get("date") or "")[:10]
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _span(record: dict[str, Any], key: str) -> tuple[int | None, int | None]:
     span = record.get(key)
     if not span:
@@ -350,7 +341,7 @@ class Store:
         if quotes:
             self.con.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 14) + ")", quotes)  # noqa: S608
         registry = Registry(self.con)
-        day = _story_date(document)
+        day = dt.date.fromisoformat(document.story.date) if document.story.date else None
         actors = [
             [
                 key,

@@ -238,26 +238,23 @@ def decode_input(data: bytes, encoding: str | None = None) -> Decoded:
     kind = sniff_binary(data)
     if kind is not None:
         raise DatelineError("E002", kind=kind)
-    detected = False
+    detect = encoding is None
     if encoding is None:
         encoding = "utf-16" if data.startswith(_UTF16_BOMS) else "utf-8"
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            legacy = _detect_legacy(data)
-            if legacy is None:
-                raise DatelineError("E003", encoding=encoding, offset=exc.start) from exc
-            encoding, detected = legacy, True
-            text = data.decode(encoding, errors="strict")
     else:
         try:
             codecs.lookup(encoding)
         except LookupError as exc:
             raise DatelineError("E018", value=encoding) from exc
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
+    detected = False
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        legacy = _detect_legacy(data) if detect else None
+        if legacy is None:
             raise DatelineError("E003", encoding=encoding, offset=exc.start) from exc
+        encoding, detected = legacy, True
+        text = data.decode(encoding)
     if not text.strip():
         raise DatelineError("E001")
     if "\x00" in text:

@@ -147,3 +147,11 @@ def test_reader_choice(name, data, expected):
 def test_unknown_reader_is_an_error():
     items = read_input(raw("a.txt", "x"), InputOptions(reader="pdf"))
     assert [e.code for e in errors(items)] == ["E025"]
+
+
+def test_csv_in_a_legacy_encoding_keeps_its_warning():
+    body = "Le président a déclaré à la presse que la réunion était terminée selon le ministère."
+    data = ("id,text\n1," + body + "\n").encode("cp1252")
+    (story,) = stories(read_input(raw("dump.csv", data), InputOptions(detect_language=False)))
+    assert story.text == body
+    assert any(w.startswith("W004") for w in story.warnings)

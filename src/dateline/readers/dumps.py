@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import DatelineError
 from ..records import InputError, Story
-from .base import InputOptions, RawInput, decode_input, input_error, readers
+from .base import InputOptions, RawInput, decoded_story_text, input_error, readers
 from .wire import read_wire
 
 
@@ -53,14 +53,17 @@ def jsonl_reader(raw: RawInput, options: InputOptions) -> Iterator[Story | Input
 
 
 def csv_reader(raw: RawInput, options: InputOptions) -> Iterator[Story | InputError]:
-    text = decode_input(raw.data, options.encoding).text
+    text, notes = decoded_story_text(raw, options)
     csv.field_size_limit(max(options.max_bytes, 131_072))
     try:
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise DatelineError("E027", reason=str(exc)) from exc
     for number, row in enumerate(rows, 1):
-        yield _story(raw, options, dict(row), f"row {number}", number)
+        item = _story(raw, options, dict(row), f"row {number}", number)
+        if isinstance(item, Story):
+            item.warnings[:0] = notes
+        yield item
 
 
 readers.register("dateline.jsonl_reader.v1", func=jsonl_reader)

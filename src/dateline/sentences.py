@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,9 +25,26 @@ if not Doc.has_extension(STORY_ATTR):
     Doc.set_extension(STORY_ATTR, default=None)
 
 
+def story_data(doc: Doc) -> dict[str, Any] | None:
+    """What dateline's reader put on the Doc (``Doc._.dateline_story``), or None for other Docs."""
+    data: dict[str, Any] | None = doc._.get(STORY_ATTR)
+    return data
+
+
+def story_parts(doc: Doc) -> list[tuple[int, int]] | None:
+    """The headline and body paragraph spans from the reader, in text order; None without story data."""
+    story = story_data(doc)
+    if not story or story.get("paragraphs") is None:
+        return None
+    parts = [(int(a), int(b)) for a, b in story["paragraphs"]]
+    if story.get("headline"):
+        parts.append((int(story["headline"][0]), int(story["headline"][1])))
+    return sorted(parts)
+
+
 def paragraph_breaks(doc: Doc) -> list[int]:
     """Character offsets where a new sentence must start."""
-    story = doc._.get(STORY_ATTR)
+    story = story_data(doc)
     if story and story.get("breaks") is not None:
         return sorted(int(b) for b in story["breaks"])
     return [start for start, _ in split_paragraphs(doc.text)]

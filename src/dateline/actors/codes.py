@@ -10,7 +10,6 @@ organisations get CAMEO's IGO codes (``UNO``, ``NAT``, ``EUR``...).
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 
 # Demonyms and short forms pycountry does not carry (lower case → ISO3).
@@ -263,7 +262,6 @@ ROLES = {
     "reporter": "MED",
     "editor": "MED",
 }
-_WORD = re.compile(r"[\w.]+")
 
 
 @functools.cache
@@ -366,4 +364,4 @@ def code_for_name(name: str) -> str | None:
         return IGOS[key]
     if key in METONYMS:
         return f"{METONYMS[key]}GOV"
-    return country_of(_WORD.findall(key)) if key in _country_names() else None
+    return _country_names().get(key)

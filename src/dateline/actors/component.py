@@ -21,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..sentences import story_data, story_parts
 from ..spans import Found, RecordComponent
 from .codes import capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
@@ -32,8 +33,7 @@ _ACTING_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent")
 
 
 def story_date(doc: Doc) -> dt.date | None:
-    story = doc._.get("dateline_story") if doc.has_extension("dateline_story") else None
-    value = (story or {}).get("date")
+    value = (story_data(doc) or {}).get("date")
     try:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
@@ -54,17 +54,6 @@ def person_code(
     return None, None
 
 
-def _story_parts(doc: Doc) -> list[tuple[int, int]]:
-    """Headline and body paragraph spans, when the Doc came from dateline's reader."""
-    story = doc._.get("dateline_story") if doc.has_extension("dateline_story") else None
-    if not story:
-        return []
-    parts = [(int(a), int(b)) for a, b in story.get("paragraphs") or []]
-    if story.get("headline"):
-        parts.append((int(story["headline"][0]), int(story["headline"][1])))
-    return parts
-
-
 class ActorResolver(RecordComponent):
     key = ACTORS_KEY
 
@@ -80,7 +69,7 @@ class ActorResolver(RecordComponent):
             return []
         day = story_date(doc)
         resolver = Resolver(doc, self.dictionary)
-        story_parts = _story_parts(doc)
+        parts = story_parts(doc) or []
         actors: list[tuple[list[Span], dict[str, Any]]] = []
         for person in resolver.people:
             if person.unresolved and country_named(person.name):
@@ -90,18 +79,14 @@ class ActorResolver(RecordComponent):
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
         groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}
         for ent in doc.ents:
-            if story_parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in story_parts):
+            if parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in parts):
                 continue  # the dateline's place and the credit line are not actors
             record: dict[str, Any]
             entry = self.dictionary.lookup(ent.text.removeprefix("the ")) if self.dictionary else None
-            if entry is not None and ent.label_ != "PERSON" and entry.code_on(day):
+            entry_code = entry.code_on(day) if entry is not None and ent.label_ != "PERSON" else None
+            if entry is not None and entry_code:
                 key = f"dictionary:{entry.name}"
-                record = {
-                    "name": entry.name,
-                    "type": "organisation",
-                    "code": entry.code_on(day),
-                    "code_source": "dictionary",
-                }
+                record = {"name": entry.name, "type": "organisation", "code": entry_code, "code_source": "dictionary"}
                 group = groups.setdefault(key, ([], record))
                 group[0].append(ent)
                 continue
@@ -130,8 +115,9 @@ class ActorResolver(RecordComponent):
         found: Found = []
         for n, (spans, record) in enumerate(actors, 1):
             record["id"] = f"a{n}"
-            record["mentions"] = sorted({(s.start_char, s.end_char) for s in spans}, key=lambda m: m[0])
-            record["mentions"] = [{"start": a, "end": b} for a, b in record["mentions"]]
+            record["mentions"] = [
+                {"start": a, "end": b} for a, b in sorted({(s.start_char, s.end_char) for s in spans})
+            ]
             anchor = spans[0] if spans else doc[0:0]
             found.append((anchor, record))
         return found

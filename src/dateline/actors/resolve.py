@@ -322,8 +322,3 @@ class Resolver:
                 return person
         people = [p for p in self.people if p.gender in (None, gender)]
         return self._last_mentioned(people, before)
-
-    def note_subject(self, at: int, person: Person) -> None:
-        """Record that ``person`` was the subject of a clause at offset ``at`` (e.g. a speaker)."""
-        self._subjects.append((at, person))
-        self._subjects.sort(key=lambda item: item[0])

@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import Resolver
+from ..sentences import story_parts
 from ..text import split_paragraphs
 from .marks import QuotedSpan, find_quoted_spans
 
@@ -283,14 +284,8 @@ class QuoteFinder:
     def __init__(self, doc: Doc, resolver: Resolver | None = None) -> None:
         self.doc = doc
         self.text = doc.text
-        story = doc._.get("dateline_story") if doc.has_extension("dateline_story") else None
-        if story and story.get("paragraphs") is not None:
-            spans = [(int(s), int(e)) for s, e in story["paragraphs"]]
-            if story.get("headline"):
-                spans.insert(0, (int(story["headline"][0]), int(story["headline"][1])))
-        else:
-            spans = split_paragraphs(self.text)
-        self.paragraphs = sorted(spans)
+        parts = story_parts(doc)
+        self.paragraphs = parts if parts is not None else split_paragraphs(self.text)
         self.quoted = find_quoted_spans(self.text, self.paragraphs)
         self._open_marks = [q.open_mark for q in self.quoted]  # sorted: quotes come in text order
         self.resolver = resolver or Resolver(doc)

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..actors.component import ACTORS_KEY
 from ..actors.dictionary import ActorDictionary, load_dictionary
 from ..actors.resolve import Resolver
 from ..spans import Found, RecordComponent, records
@@ -39,7 +40,7 @@ class QuoteExtractor(RecordComponent):
 
 def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
     """Point each quote at its speaker's actor record, and add the speaker mention to that actor."""
-    actors = records(doc, "dateline_actors")
+    actors = records(doc, ACTORS_KEY)
     by_name = {actor["name"]: actor for actor in actors if actor.get("type") == "person"}
     for quote in quotes:
         core = quote.pop("_core", None)
@@ -52,7 +53,7 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
             actor["mentions"].append(dict(core))
             actor["mentions"].sort(key=lambda m: m["start"])
     if actors:
-        doc._.set("dateline_actors", actors)
+        doc._.set(ACTORS_KEY, actors)
 
 
 @Language.factory("dateline_quotes", default_config={"dictionary": None}, assigns=[f"doc._.{QUOTES_KEY}"])

@@ -53,6 +53,9 @@ class Errors(_Template):
     E027 = "CSV input could not be read: {reason}."
     E028 = "Reading failed unexpectedly: {reason}. Please report this with the input attached."
     E029 = "Actor dictionary {path} is not valid: {reason}. See docs/actors.md for the format."
+    E030 = "Verb dictionary {path} could not be used: {reason}. See docs/events.md for the format."
+    E031 = "Dyad line {item} is not valid: {reason}."
+    E032 = "The event classifier needs the 'classify' extra: pip install 'dateline[classify]' ({reason})."
 
 
 class Warnings(_Template):

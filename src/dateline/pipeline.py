@@ -49,6 +49,8 @@ class PipelineConfig:
     timeout: float | None = 120.0
     #: A user actor dictionary (YAML or CSV) for the actors and quotes components.
     dictionary: str | None = None
+    #: A verb dictionary (PETRARCH format) replacing the shipped CAMEO one in the events component.
+    verbs: str | None = None
 
 
 @functools.cache
@@ -62,8 +64,12 @@ def load_nlp(config: PipelineConfig = PipelineConfig()) -> Language:
     else:
         nlp.add_pipe("dateline_paragraphs", first=True)
     for name in config.components:
-        takes_dictionary = name in ("dateline_actors", "dateline_quotes")
-        nlp.add_pipe(name, config={"dictionary": config.dictionary} if takes_dictionary else {})
+        settings: dict[str, Any] = {}
+        if name in ("dateline_actors", "dateline_quotes"):
+            settings["dictionary"] = config.dictionary
+        if name == "dateline_events":
+            settings["verbs"] = config.verbs
+        nlp.add_pipe(name, config=settings)
     nlp.max_length = max(nlp.max_length, config.max_length)
     return nlp
 

@@ -261,6 +261,24 @@ ROLES = {
     "journalist": "MED",
     "reporter": "MED",
     "editor": "MED",
+    "media": "MED",
+    "newspaper": "MED",
+    "leader": "GOV",
+    "leadership": "GOV",
+    "authorities": "GOV",
+    "administration": "GOV",
+    "cabinet": "GOV",
+    "ministry": "GOV",
+    "forces": "MIL",
+    "navy": "MIL",
+    "air force": "MIL",
+    "militia": "REB",
+    "student": "EDU",
+    "university": "EDU",
+    "protester": "CVL",
+    "demonstrator": "CVL",
+    "civilian": "CVL",
+    "businessman": "BUS",
 }
 
 
@@ -335,10 +353,12 @@ def country_named(name: str) -> str | None:
 
 
 def role_of(words: Iterable[str]) -> str | None:
+    """The role code of the first role word in ``words`` ("opposition", "lawmakers", "police")."""
     tokens = [w.lower() for w in words]
     for size in (2, 1):
         for i in range(len(tokens) - size + 1):
-            role = ROLES.get(" ".join(tokens[i : i + size]))
+            phrase = " ".join(tokens[i : i + size])
+            role = ROLES.get(phrase) or (ROLES.get(phrase[:-1]) if phrase.endswith("s") and len(phrase) > 3 else None)
             if role:
                 return role
     return None

@@ -19,11 +19,13 @@ import datetime as dt
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ..sentences import story_data, story_parts
 from ..spans import Found, RecordComponent
-from .codes import capital_code, code_for_name, code_from_title, country_name, country_named
+from .codes import capital_code, code_for_name, code_from_title, country_name, country_named, role_of
 from .dictionary import ActorDictionary, load_dictionary
 from .resolve import Person, Resolver
 
@@ -46,6 +48,9 @@ def person_code(
     if person.entry is not None:
         code = person.entry.code_on(day)
         if code:
+            if len(code) == 3:  # a bare country: the title in the text adds the role ("Prime Minister" → GOV)
+                role = next((r for r in map(role_of, person.title_phrases) if r), None)
+                code += role or ""
             return code, "dictionary"
     for phrase in person.title_phrases:
         code = code_from_title(phrase, extra_countries)
@@ -63,6 +68,32 @@ class ActorResolver(RecordComponent):
         # Dictionary actors with a bare three-letter code are polities: their names count as
         # country words in titles ("Gondor's Prime Minister" → GON + GOV).
         self.polities = self.dictionary.polities() if self.dictionary else {}
+        self._matcher: PhraseMatcher | None = None
+
+    def _matcher_for(self, doc: Doc) -> PhraseMatcher:
+        """Dictionary names and aliases, and country names: found even where the NER misses them."""
+        if self._matcher is None:
+            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            names = set(_country_phrases())
+            if self.dictionary is not None:
+                for entry in self.dictionary.entries:
+                    names.update(n for n in (entry.name, *entry.aliases) if n.strip())
+            tokenizer = self.nlp.tokenizer  # the pipeline's own tokenisation of each name
+            matcher.add("ACTOR", [tokenizer(name) for name in sorted(names)])
+            self._matcher = matcher
+        return self._matcher
+
+    def _extra_spans(self, doc: Doc) -> list[Span]:
+        """Named spans the NER left out: dictionary actors and country names in capitals."""
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found = []
+        for span in filter_spans(self._matcher_for(doc)(doc, as_spans=True)):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            if not span.text[:1].isupper():
+                continue  # "turkey", "chad": a common word in lower case
+            found.append(Span(doc, span.start, span.end, label="ACTOR"))
+        return found
 
     def extract(self, doc: Doc) -> Found:
         if not doc.has_annotation("ENT_IOB"):
@@ -78,7 +109,7 @@ class ActorResolver(RecordComponent):
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
         groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}
-        for ent in doc.ents:
+        for ent in [*doc.ents, *self._extra_spans(doc)]:
             if parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in parts):
                 continue  # the dateline's place and the credit line are not actors
             record: dict[str, Any]
@@ -95,7 +126,7 @@ class ActorResolver(RecordComponent):
                 # "Moscow rejected the plan": the capital acts for its government.
                 key = capital
                 record = {"name": ent.text, "type": "organisation", "code": capital, "code_source": "name"}
-            elif ent.label_ in (*_COUNTRY_LABELS, "PERSON"):
+            elif ent.label_ in (*_COUNTRY_LABELS, "PERSON", "ACTOR"):
                 country = country_named(ent.text) if not ent.text.islower() else None
                 if country is None:
                     continue
@@ -121,6 +152,12 @@ class ActorResolver(RecordComponent):
             anchor = spans[0] if spans else doc[0:0]
             found.append((anchor, record))
         return found
+
+
+def _country_phrases() -> list[str]:
+    from .codes import _country_names
+
+    return [name for name in _country_names() if len(name) > 3 or name.isupper()]
 
 
 @Language.factory("dateline_actors", default_config={"dictionary": None}, assigns=[f"doc._.{ACTORS_KEY}"])

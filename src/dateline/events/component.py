@@ -1,8 +1,10 @@
 """The ``dateline_events`` component: its place in the pipeline and its output contract.
 
-Event records carry ``start``/``end`` (the clause or sentence), ``source_code``,
-``target_code`` and ``cameo``; see ``docs/schema.md``. Coding lands with issue #5; until then
-the group is empty.
+It runs after ``dateline_actors`` and ``dateline_quotes`` (sources and targets are actors;
+statements are events of their speakers). Event records carry ``start``/``end`` (the sentence),
+``source_code``, ``target_code``, ``cameo``, the PLOVER type, Goldstein score and quad class, and
+the actors and spans involved; see ``docs/schema.md`` and ``docs/events.md``. The rules are in
+:mod:`dateline.events.coder`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..spans import Found, RecordComponent
+from ..actors.component import ACTORS_KEY
+from ..quotes.component import QUOTES_KEY
+from ..spans import Found, RecordComponent, records
+from .coder import Coder
+from .verbs import VerbDictionary, default_verbs, load_verbs
 
 EVENTS_KEY = "dateline_events"
 
@@ -18,10 +24,22 @@ EVENTS_KEY = "dateline_events"
 class EventCoder(RecordComponent):
     key = EVENTS_KEY
 
+    def __init__(self, nlp: Language, name: str, verbs: str | None = None) -> None:
+        super().__init__(nlp, name)
+        self.verbs: VerbDictionary = load_verbs(verbs) if verbs else default_verbs()
+
     def extract(self, doc: Doc) -> Found:
-        return []
+        if not doc.has_annotation("DEP"):
+            return []
+        coder = Coder(doc, records(doc, ACTORS_KEY), records(doc, QUOTES_KEY), self.verbs)
+        found: Found = []
+        for record in coder.events():
+            span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
+            if span is not None:
+                found.append((span, record))
+        return found
 
 
-@Language.factory("dateline_events", assigns=[f"doc._.{EVENTS_KEY}"])
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(nlp, name)
+@Language.factory("dateline_events", default_config={"verbs": None}, assigns=[f"doc._.{EVENTS_KEY}"])
+def make_event_coder(nlp: Language, name: str, verbs: str | None) -> EventCoder:
+    return EventCoder(nlp, name, verbs)

@@ -1,0 +1,76 @@
+"""Build dateline's shipped CAMEO tables from the ontology files in ../shared.
+
+usage: python scripts/build_event_tables.py [--shared ../shared]
+
+Writes, under src/dateline/events/data/:
+
+- ``cameo_codes.tsv``: every CAMEO code with its name (CAMEO 1.1b3 via andybega/icews, MIT),
+  Goldstein score (GDELT's CAMEO.goldsteinscale lookup) and PLOVER event type and mode
+  (CAMEO2PLOVER-2021, PLOVER project, CC BY-SA 4.0: this table is shared under the same terms);
+- ``cameo_verbs.json``: the CAMEO.2.0 verb dictionary of PETRARCH-2 (MIT, (c) 2015 Open Event
+  Data Alliance) compiled by dateline.events.verbs.parse_verbs.
+
+Run it again when those upstream files change; the tests check the tables load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.events.verbs import parse_verbs  # noqa: E402
+
+OUT = ROOT / "src" / "dateline" / "events" / "data"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    a = ap.parse_args()
+    cameo = Path(a.shared) / "data" / "events" / "ontology" / "cameo"
+    if not cameo.is_dir():
+        print(f"{cameo} not found: this script needs the shared ontology files", file=sys.stderr)
+        return 2
+    names: dict[str, str] = {}
+    with open(cameo / "cameo_codes_icews_utf8.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            names[row["code"]] = " ".join(row["name"].split())
+    goldstein: dict[str, float] = {}
+    with open(cameo / "goldstein_gdelt_lookup.tsv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            goldstein[row["CAMEOEVENTCODE"].strip()] = float(row["GOLDSTEINSCALE"])
+    plover: dict[str, tuple[str, str]] = {}
+    for line in (cameo / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([^#]*)", line)
+        if not m:
+            continue
+        fields = [x.strip() for x in m.group(2).split(",")]
+        kind = fields[0].upper()
+        if kind and re.fullmatch(r"[A-Z]+", kind):
+            plover.setdefault(m.group(1), (kind, fields[1] if len(fields) > 1 else ""))
+    codes = sorted(set(names) | set(goldstein), key=lambda c: (c[:2], c))
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / "cameo_codes.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("# CAMEO codes: name (CAMEO 1.1b3 via andybega/icews, MIT), Goldstein (GDELT lookup),\n")
+        f.write("# PLOVER type and mode (CAMEO2PLOVER-2021, CC BY-SA 4.0). Built by scripts/build_event_tables.py.\n")
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["code", "name", "goldstein", "plover", "plover_mode"])
+        for code in codes:
+            kind, mode = plover.get(code, ("", ""))
+            g = goldstein.get(code)
+            w.writerow([code, names.get(code, ""), "" if g is None else g, kind, mode])
+    verbs = parse_verbs((cameo / "CAMEO.2.0.verbs.txt").read_text(encoding="utf-8", errors="replace"))
+    (OUT / "cameo_verbs.json").write_text(json.dumps(verbs.to_json(), separators=(",", ":")), encoding="utf-8")
+    print(f"{len(codes)} codes, {len(verbs.blocks)} verb blocks, {len(verbs.verbs)} verb forms -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

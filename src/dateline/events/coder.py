@@ -1,0 +1,539 @@
+"""Source–action–target events from the dependency parse, coded in CAMEO.
+
+For every verb in a sentence the coder finds
+
+- the **action**: the verb's CAMEO code from the verb dictionary (its patterns see the verb's
+  objects and prepositional phrases: "freeze aid" is 162, "freeze relations" 160);
+- its **frame**: a negation ("would not provide aid": reject, 12x), an intent ("is prepared to
+  commit troops": 03x; "threatened to attack": 13x), an appeal or a demand ("urged Trump to
+  provide": 02x/10x; the one urged is the target) or a refusal ("refused to meet": 12x);
+- the **source**: the subject, climbing through control verbs ("push X to provide": X; "is
+  ready to": the subject of "is"), shared subjects of coordinated verbs, relative pronouns
+  ("Trump, who has launched": Trump), passive agents ("was attacked by X"), and pronouns
+  resolved with the quote speaker rules;
+- the **target**: the preposition the matching pattern names, else the direct object, the
+  dative, or the object of a relational preposition (to, with, against, on...).
+
+Sources and targets are the story's actor records (with their codes), or noun phrases whose
+modifiers name a country and a role ("British troops" → GBRMIL). Compound actors ("Gondor and
+Arnor") give one event per actor.
+
+Statements are events of their speakers: when a quote (or "called X a dictator") evaluates an
+actor ("Putin was the aggressor", "Trump can be trusted"), the speaker criticises/accuses (111,
+112) or praises (051) that actor.
+
+An event needs a coded source and a coded target that differ; events inside one government
+(both sides the same country, roles GOV/MIL or none) are dropped: dateline records relations
+between actors, as the CAMEO-based datasets do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.codes import country_of, role_of
+from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
+from . import cameo
+from .verbs import NO_EVENT, Pattern, VerbDictionary, Word, match_sequence
+
+# The words that frame a verb's complement ("prepared to commit", "urged him to provide").
+FRAME_HEADS = {
+    "intent": {
+        "prepare", "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "want", "seek", "aim",
+        "decide", "ready", "willing", "prepared", "threaten", "vote", "commit", "move", "propose", "hope",
+        "expect", "set", "determined", "eager", "keen",
+    },
+    "appeal": {
+        "urge", "ask", "push", "press", "encourage", "appeal", "invite", "implore", "beg", "lobby",
+        "plead", "call", "persuade", "convince",
+    },
+    "demand": {"demand", "insist", "require", "order", "tell", "instruct", "force", "pressure"},
+    "reject": {"refuse", "decline", "reject", "fail", "resist", "oppose"},
+}
+_FRAME_OF = {word: kind for kind, words in FRAME_HEADS.items() for word in words}
+
+# Evaluations that make a statement about an actor an event of its speaker.
+CRITICISM = {
+    "aggressor", "dictator", "tyrant", "liar", "criminal", "terrorist", "murderer", "thug", "invader",
+    "occupier", "enemy", "threat", "dangerous", "corrupt", "incompetent", "disgrace", "disgraceful",
+    "shameful", "irresponsible", "reckless", "illegitimate", "fascist", "traitor", "puppet", "racist",
+    "hypocrite", "hypocritical", "unacceptable", "provocative", "hostile", "untrustworthy", "unreliable",
+    "butcher", "warmonger", "bully", "despot", "autocrat", "aggression", "menace", "villain", "coward",
+}
+ACCUSATION = {"blame", "responsible", "guilty", "culprit", "complicit", "accountable"}
+PRAISE = {
+    "trust", "trustworthy", "reliable", "right", "correct", "friend", "ally", "partner", "hero", "brave",
+    "courageous", "honest", "wise", "admirable", "excellent", "wonderful", "fantastic", "great", "strong",
+    "credible", "serious", "statesman",
+}
+# Heads that make a country-modified noun an actor without a role word ("Iraqi forces" has one).
+_GROUP_NOUNS = {"people", "side", "delegation", "population", "citizen", "national", "team", "state", "country", "nation"}
+_MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
+_SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
+# Complements of these are not events that happened: "prevent Putin launching an assault".
+_NONFACTUAL = {"prevent", "stop", "deter", "avoid", "block", "halt", "fear", "deny", "forbid", "prohibit"}
+_CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
+
+# Prepositions whose object can be an event's target, in order of preference.
+_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "from", "over", "for", "upon")
+_CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "punct", "cc", "mark", "csubj"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_PERSONAL = PRONOUNS_MALE | PRONOUNS_FEMALE
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    start: int
+    end: int
+    actor: str | None = None  # the actor record's id
+    name: str | None = None
+
+    @property
+    def country(self) -> str:
+        return self.code[:3]
+
+    @property
+    def role(self) -> str:
+        return self.code[3:6]
+
+
+@dataclass
+class Action:
+    code: str
+    trigger: Token
+    frame: str | None
+    negated: bool
+    pattern: Pattern | None
+    source_from: Token  # the verb whose subject is the source
+    target_from: Token  # the token whose arguments hold the target
+    reverse: str | None = None  # the code of the target's side of a reciprocal event (043 for 042)
+
+
+class Coder:
+    """Built once per Doc: finds and codes the events of that Doc."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        actors: list[dict[str, Any]],
+        quotes: list[dict[str, Any]],
+        verbs: VerbDictionary,
+        resolver: Resolver | None = None,
+    ) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.quotes = quotes
+        self.verbs = verbs
+        self._resolver = resolver
+        self._mentions = sorted(
+            ((m["start"], m["end"], actor) for actor in actors for m in actor.get("mentions", ())),
+            key=lambda item: (item[0], item[1]),
+        )
+        self._by_name = {a["name"]: a for a in actors}
+        self._by_id = {a["id"]: a for a in actors}
+
+    # -- actors -----------------------------------------------------------------------------
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver(self.doc)
+        return self._resolver
+
+    def _actor_at(self, start: int, end: int) -> dict[str, Any] | None:
+        for a, b, actor in self._mentions:
+            if a <= start and end <= b:
+                return actor
+            if a > end:
+                break
+        return None
+
+    def _party_from_actor(self, actor: dict[str, Any] | None, token: Token) -> Party | None:
+        if actor is None or not actor.get("code"):
+            return None
+        return Party(actor["code"], token.idx, token.idx + len(token.text), actor["id"], actor["name"])
+
+    def party(self, token: Token, depth: int = 0) -> Party | None:
+        """The coded actor a noun (or pronoun) stands for, or None."""
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head
+        actor = self._actor_at(token.idx, token.idx + len(token.text))
+        if actor is not None and actor.get("code"):
+            return self._party_from_actor(actor, token)
+        if token.lower_ in _PERSONAL:
+            person = self.resolver.resolve_person(self.doc[token.i : token.i + 1])
+            found = self._by_name.get(person.name) if person is not None else None
+            return self._party_from_actor(found, token)
+        if token.pos_ not in ("NOUN", "PROPN") or depth > 2:
+            return None
+        return self._group(token, depth)
+
+    def _group(self, token: Token, depth: int) -> Party | None:
+        """A group named by its country and role: "British troops", "lawmakers in Arnor",
+        "the government of Gondor", "Danish media and government"."""
+        modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        country: str | None = None
+        words: list[str] = []
+        for mod in modifiers:
+            owner = self._actor_at(mod.idx, mod.idx + len(mod.text))
+            if owner is not None and owner.get("code") and country is None:
+                country = owner["code"][:3]
+            else:
+                words.append(mod.text)
+        role = role_of([*words, token.text])
+        if country is None:
+            country = country_of([*words, token.text])
+        if role is None and token.lemma_.lower() not in _GROUP_NOUNS:
+            return None  # "a US backstop", "Russian gas": not an actor
+        if country is None:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+                    for obj in prep.children:
+                        inner = self.party(obj, depth + 1) if obj.dep_ == "pobj" else None
+                        if inner is not None:
+                            country = inner.country
+        if country is None and token.dep_ == "conj":
+            inner = self.party(token.head, depth + 1)  # "Danish media and government"
+            country = inner.country if inner is not None else None
+        if country is None:
+            return None
+        first = modifiers[0] if modifiers else token
+        return Party(country + (role or ""), first.idx, token.idx + len(token.text), None, None)
+
+    def parties(self, token: Token) -> list[Party]:
+        """The parties of a noun phrase, one per conjunct ("Gondor and Arnor")."""
+        found = [self.party(t) for t in (token, *token.conjuncts)]
+        return [p for p in found if p is not None]
+
+    # -- arguments ---------------------------------------------------------------------------
+
+    def subject(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """The tokens that are ``verb``'s agent, and whether they came from a passive's "by"."""
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return [child], False
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects, True
+        if depth > 4 or verb.head is verb:
+            return [], False
+        head = verb.head
+        if verb.dep_ == "xcomp" and _FRAME_OF.get(head.lemma_.lower()) in ("appeal", "demand"):
+            objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objects:
+                return objects, False
+        purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if purpose:
+            return [], False  # "… to prevent X": whose purpose is not clear enough for an event
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "acl", "pcomp") or (verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
+            return self.subject(head, depth + 1)
+        return [], False
+
+    def targets(self, verb: Token, pattern: Pattern | None) -> list[Token]:
+        """Candidate target tokens of ``verb``, best first."""
+        out: list[Token] = []
+        preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ not in ("by",)]
+        if pattern is not None and pattern.target_prep:
+            want = pattern.target_prep.lower()
+            for prep in preps:
+                if prep.lower_ == want:
+                    out.extend(c for c in prep.children if c.dep_ == "pobj")
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
+                out.append(child)
+        for name in _TARGET_PREPS:
+            for prep in preps:
+                if prep.lower_ == name:
+                    out.extend(c for c in prep.children if c.dep_ == "pobj")
+        # Then any noun of the verb's own phrase, in text order: "welcomed a resumption of ties
+        # with Osgiliath", "condemned an attack by Osgiliath soldiers".
+        stack = [c for c in verb.children if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "nsubjpass", "aux", "neg")]
+        phrase: list[Token] = []
+        while stack:
+            t = stack.pop()
+            if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                phrase.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+        out.extend(sorted(phrase, key=lambda t: t.i))
+        # "Arnor believes Dagolath can cope": the reported clause's subject (not for a bare
+        # "said": that is the speaker's statement, coded by what was said).
+        for child in verb.children if verb.lemma_.lower() not in _SAYING else ():
+            if child.dep_ == "ccomp":
+                out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return out
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _words(self, verb: Token) -> tuple[list[Word], list[Word]]:
+        post: list[Word] = []
+        stack = [c for c in verb.rights if c.dep_ not in _CLAUSE_DEPS]
+        tokens: list[Token] = []
+        while stack:
+            t = stack.pop()
+            tokens.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "punct", "ccomp", "advcl"))
+        for t in sorted(tokens, key=lambda t: t.i):
+            post.append((t.text.upper(), t.lemma_.upper()))
+        pre: list[Word] = []
+        subject, _ = self.subject(verb)
+        for s in subject:
+            pre.extend((t.text.upper(), t.lemma_.upper()) for t in s.subtree if t.i < verb.i)
+        for t in verb.lefts:
+            if t.dep_ in ("aux", "neg", "advmod", "auxpass"):
+                pre.append((t.text.upper(), t.lemma_.upper()))
+        return pre, post
+
+    def code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
+        entries = self.verbs.lookup((verb.lemma_, verb.lower_))
+        if not entries:
+            return None, None
+        pre, post = self._words(verb)
+        children = {c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+        for entry in entries:
+            if entry.particle and not all(p in children or any(w[0] == p for w in post) for p in entry.particle):
+                continue
+            default, patterns = self.verbs.blocks[entry.block]
+            best: Pattern | None = None
+            for pattern in patterns:
+                if best is not None and pattern.size <= best.size:
+                    continue
+                if match_sequence(pattern.post, post, self.verbs.synsets) and match_sequence(
+                    pattern.pre, pre, self.verbs.synsets
+                ):
+                    best = pattern
+            code = best.code if best is not None else (entry.code or default)
+            if code and code != NO_EVENT:
+                return code, best
+            return None, best
+        return None, None
+
+    def actions(self, sentence: Span) -> Iterator[Action]:
+        # Complements first: "push Trump to provide" is an appeal to provide, and "push" is then
+        # not coded again on its own.
+        framed: set[int] = set()
+        found: list[Action] = []
+        verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+        for verb in sorted(verbs, key=lambda t: t.dep_ != "xcomp"):
+            if verb.i in framed or _under_nonfactual(verb):
+                continue
+            action = self._action(verb)
+            if action is None:
+                continue
+            if action.trigger is not verb:
+                framed.add(action.trigger.i)
+            found.append(action)
+        yield from sorted(found, key=lambda a: a.trigger.i)
+
+    def _action(self, verb: Token) -> Action | None:
+        both, pattern = self.code_verb(verb)
+        if both is None:
+            return None
+        code, _, reverse = both.partition(":")
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        head = verb.head
+        kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head is not verb else None
+        head_negated = kind is not None and any(c.dep_ == "neg" for c in head.children)
+        frame_kind = _frame_kind(kind, negated, head_negated)
+        if frame_kind == "":
+            return None  # "did not urge them to", "refused not to": no event
+        if frame_kind is not None:
+            framed_code = cameo.frame(code, frame_kind)
+            if framed_code is None:
+                return None
+            code, reverse = framed_code, ""
+        if kind is None:
+            return Action(code, verb, frame_kind, negated, pattern, verb, verb, reverse or None)
+        # The one who intends, urges or refuses is the source; the one urged is the target.
+        target_from = head if kind in ("appeal", "demand") else verb
+        return Action(code, head, frame_kind, negated or head_negated, pattern, head, target_from)
+
+    # -- events ------------------------------------------------------------------------------
+
+    def events(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[int, str, str, str]] = set()
+        for sentence in self.doc.sents:
+            for record in self._sentence_events(sentence):
+                key = (record["start"], record["source_code"], record["target_code"], record["cameo"][:2])
+                if key not in seen:
+                    seen.add(key)
+                    out.append(record)
+        for record in self._statement_events():
+            key = (record["start"], record["source_code"], record["target_code"], record["cameo"][:2])
+            if key not in seen:
+                seen.add(key)
+                out.append(record)
+        out.sort(key=lambda r: (r["start"], r["trigger"]["start"]))
+        return out
+
+    def _sentence_events(self, sentence: Span) -> Iterator[dict[str, Any]]:
+        for action in self.actions(sentence):
+            subject, _ = self.subject(action.source_from)
+            sources = [p for s in subject for p in self.parties(s)]
+            if not sources:
+                continue
+            candidates = self.targets(action.target_from, action.pattern)
+            if action.target_from is not action.source_from:
+                candidates += self.targets(action.source_from, action.pattern)
+            target = None
+            for token in candidates:
+                found = [p for p in self.parties(token) if _related(sources[0], p)]
+                if found:
+                    target = found
+                    break
+            if not target:
+                # "The Philippines and France agree …": a joint subject of a mutual action
+                # (agreeing, meeting, cooperating, fighting) acts towards each other.
+                if action.code[:2] not in _MUTUAL_ROOTS:
+                    continue
+                for source in sources:
+                    for other in sources:
+                        if other is not source and _related(source, other):
+                            yield self._record(sentence, action.trigger, action.code, source, other, action)
+                continue
+            for source in sources:
+                for t in target:
+                    if _related(source, t):
+                        yield self._record(sentence, action.trigger, action.code, source, t, action)
+                        if action.reverse and action.reverse != NO_EVENT:
+                            yield self._record(sentence, action.trigger, action.reverse, t, source, action)
+
+    def _statement_events(self) -> Iterator[dict[str, Any]]:
+        """Evaluations of an actor in a speaker's words, and "called X a dictator"."""
+        for quote in self.quotes:
+            speaker = self._by_id.get(quote.get("actor_id") or "")
+            if speaker is None or not speaker.get("code"):
+                continue
+            content = self.doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+            if content is None:
+                continue
+            anchor = content[0]
+            source = Party(speaker["code"], anchor.idx, anchor.idx, speaker["id"], speaker["name"])
+            for token in content:
+                if token.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                code = _evaluation(token.head)
+                if code is None:
+                    continue
+                for target in self.parties(token):
+                    if _related(source, target):
+                        yield self._record(_sentence_of(token), token.head, code, source, target, None, "statement")
+        for token in self.doc:
+            if token.lemma_.lower() not in _CALLING_VERBS or token.pos_ != "VERB":
+                continue
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            label = [c for c in token.children if c.dep_ in ("oprd", "attr", "xcomp", "acomp")]
+            label += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+            if not objects:
+                continue
+            code = _label_code([*label, *objects])
+            if code is None:
+                continue
+            subject, _ = self.subject(token)
+            for s in subject:
+                for source in self.parties(s):
+                    for obj in objects:
+                        for target in self.parties(obj):
+                            if _related(source, target):
+                                yield self._record(_sentence_of(token), token, code, source, target, None, "statement")
+
+    def _record(
+        self,
+        sentence: Span,
+        trigger: Token,
+        code: str,
+        source: Party,
+        target: Party,
+        action: Action | None,
+        rule: str = "verb",
+    ) -> dict[str, Any]:
+        info = cameo.lookup(code)
+        return {
+            "start": sentence.start_char,
+            "end": sentence.end_char,
+            "source_code": source.code,
+            "target_code": target.code,
+            "cameo": code,
+            "cameo_name": info.name if info else None,
+            "plover": info.plover if info else None,
+            "plover_mode": info.plover_mode if info else None,
+            "goldstein": info.goldstein if info else None,
+            "quad_class": info.quad_class if info else None,
+            "source_actor": source.actor,
+            "target_actor": target.actor,
+            "source_name": source.name or self.doc.text[source.start : source.end],
+            "target_name": target.name or self.doc.text[target.start : target.end],
+            "source": {"start": source.start, "end": source.end},
+            "target": {"start": target.start, "end": target.end},
+            "trigger": {"start": trigger.idx, "end": trigger.idx + len(trigger.text)},
+            "negated": bool(action and action.negated),
+            "frame": action.frame if action else None,
+            "rule": rule,
+        }
+
+
+def _under_nonfactual(verb: Token) -> bool:
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl") or head.head is head:
+            return False
+        parent = head.head
+        if parent.dep_ == "prep" and parent.head is not parent:
+            parent = parent.head  # "prevent X from launching"
+        if parent.lemma_.lower() in _NONFACTUAL:
+            return True
+        head = parent
+    return False
+
+
+def _frame_kind(kind: str | None, negated: bool, head_negated: bool) -> str | None:
+    """The frame of an action: None (plain), "intent", "appeal", "demand", "reject", or "" (no event)."""
+    if kind is None:
+        return "reject" if negated else None
+    if kind == "reject":
+        return "" if negated or head_negated else "reject"
+    if negated or head_negated:
+        return "reject" if kind == "intent" else ""
+    return kind
+
+
+def _sentence_of(token: Token) -> Span:
+    return token.sent
+
+
+def _related(source: Party, target: Party) -> bool:
+    """Whether source → target is an event between two actors (not within one government)."""
+    if source.code == target.code or (source.actor and source.actor == target.actor):
+        return False
+    if source.country == target.country and {source.role, target.role} <= {"GOV", "MIL", ""}:
+        return False
+    return True
+
+
+def _evaluation(predicate: Token) -> str | None:
+    """111/112/051 when ``predicate`` (a clause head) criticises, blames or praises its subject."""
+    if any(c.dep_ == "neg" for c in predicate.children):
+        return None
+    words = [predicate] + [c for c in predicate.children if c.dep_ in ("attr", "acomp", "oprd", "xcomp")]
+    return _label_code(words)
+
+
+def _label_code(words: list[Token]) -> str | None:
+    lemmas = set()
+    for w in words:
+        lemmas.add(w.lemma_.lower())
+        lemmas.update(c.lemma_.lower() for c in w.children if c.dep_ in ("amod", "compound", "aux"))
+    if lemmas & ACCUSATION:
+        return "112"
+    if lemmas & CRITICISM:
+        return "111"
+    if lemmas & PRAISE:
+        return "051"
+    return None

@@ -29,11 +29,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from petrarch_actors import _date, convert  # noqa: E402
-
-from dateline.events.cameo import lookup  # noqa: E402
-from dateline.pipeline import PipelineConfig, analyze_story, load_nlp  # noqa: E402
-from dateline.readers.wire import read_wire  # noqa: E402
+from dateline.events.cameo import lookup
+from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
+from dateline.readers.wire import read_wire
+from petrarch_actors import _date, convert
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,7 +57,10 @@ def petrarch_suite(name: str, records: Path, actors: Path, verbs: Path, only_eva
         if only_evaluate and rec.get("evaluate") != "true":
             continue
         gold = {(e["source"], e["target"], e["code"]) for e in rec.get("events", [])}
-        got = {(e["source_code"], e["target_code"], e["cameo"]) for e in _events(nlp, rec["text"], rec["id"], rec.get("date"))}
+        got = {
+            (e["source_code"], e["target_code"], e["cameo"])
+            for e in _events(nlp, rec["text"], rec["id"], rec.get("date"))
+        }
         n += 1
         passed += gold == got
         gold_n += len(gold)
@@ -132,7 +134,10 @@ def plover_gsr(path: Path) -> None:
                 got.add((e["source_code"][:3], e["target_code"][:3], plover))
         if gold:
             pairs.append((gold, got))
-    print(f"PLOVER GSR ({len(pairs)} records with a source and a target), triples (source country, target country, PLOVER type):")
+    print(
+        f"PLOVER GSR ({len(pairs)} records with a source and a target),"
+        " triples (source country, target country, PLOVER type):"
+    )
     print("  " + _triples(pairs))
 
 
@@ -155,8 +160,13 @@ def plv(shared: Path) -> None:
         print("PLV: train split not found; skipped")
         return
     out = Path(tempfile.mkdtemp()) / "oof.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_classifier.py"), "--cv", "5", "--predictions", str(out)], check=True)
-    result = subprocess.run([sys.executable, str(scorer), str(tsv), str(out)], check=True, capture_output=True, text=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_classifier.py"), "--cv", "5", "--predictions", str(out)],
+        check=True,
+    )
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(tsv), str(out)], check=True, capture_output=True, text=True
+    )
     print("PLV train, 5-fold cross-validation (score_plv.py):")
     print("  " + result.stdout.strip().replace("\n", "\n  "))
 
@@ -194,9 +204,21 @@ def main() -> None:
     events = shared / "data" / "events"
     if a.only in (None, "petrarch"):
         unit = events / "petrarch2_unittest"
-        petrarch_suite("PETRARCH-2 unit tests", unit / "PETR.UnitTest.records.jsonl", unit / "PETR.Validate.actors.txt", unit / "PETR.Validate.verbs.txt", False)
+        petrarch_suite(
+            "PETRARCH-2 unit tests",
+            unit / "PETR.UnitTest.records.jsonl",
+            unit / "PETR.Validate.actors.txt",
+            unit / "PETR.Validate.verbs.txt",
+            False,
+        )
         ud = events / "udpetrarch_validation"
-        petrarch_suite("UD-PETRARCH validation", ud / "PETR_Validate_records_2_02.jsonl", ud / "PETR_Validate_actors_2_02.txt", ud / "PETR_Validate_verbs_2_02.txt", True)
+        petrarch_suite(
+            "UD-PETRARCH validation",
+            ud / "PETR_Validate_records_2_02.jsonl",
+            ud / "PETR_Validate_actors_2_02.txt",
+            ud / "PETR_Validate_verbs_2_02.txt",
+            True,
+        )
     if a.only in (None, "gsr"):
         petr_gsr(events / "udpetrarch_validation" / "PETR2_GSR_validation.jsonl")
         plover_gsr(events / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")

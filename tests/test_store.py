@@ -167,7 +167,7 @@ def test_version_2_database_is_migrated(tmp_path):
     with Store(db) as store:
         assert store.counts()["documents"] == 1
         _, rows = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert rows == [("3",)]
+        assert rows == [("4",)]
 
 
 def test_replace_does_not_count_a_story_twice_in_the_registry(tmp_path):

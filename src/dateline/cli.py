@@ -47,6 +47,7 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    gdelt_csv = "gdelt-csv"
 
 
 class QueryFormat(StrEnum):
@@ -75,6 +76,10 @@ Workers = Annotated[int, typer.Option(min=1, help="Worker processes (each loads 
 Timeout = Annotated[float, typer.Option(help="Seconds one story may take to analyse (0: no limit).")]
 Dictionary = Annotated[
     str | None, typer.Option(help="User actor dictionary (YAML or CSV); it overrides every other source of codes.")
+]
+Verbs = Annotated[
+    str | None,
+    typer.Option(help="Verb dictionary in PETRARCH format, replacing the shipped CAMEO one (see docs/events.md)."),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 DbPath = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
@@ -124,6 +129,7 @@ def _inputs(
     meta_keys: list[str] | None,
     timeout: float,
     dictionary: str | None = None,
+    verbs: str | None = None,
 ) -> _Inputs:
     from .pipeline import PipelineConfig
     from .readers.base import InputOptions, get_reader
@@ -148,7 +154,12 @@ def _inputs(
         from .actors.dictionary import load_dictionary
 
         load_dictionary(dictionary)  # E005/E029 now, before any input is read
-    return _Inputs(options, PipelineConfig(timeout=timeout or None, dictionary=dictionary), expanded)
+    if verbs:
+        from .events.verbs import load_verbs
+
+        load_verbs(verbs)  # E030 now
+    config = PipelineConfig(timeout=timeout or None, dictionary=dictionary, verbs=verbs)
+    return _Inputs(options, config, expanded)
 
 
 def _progress(total: int, quiet: bool) -> Any:
@@ -214,6 +225,7 @@ def extract(
     workers: Workers = 1,
     timeout: Timeout = 120.0,
     dictionary: Dictionary = None,
+    verbs: Verbs = None,
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and write one record per story (JSONL by default)."""
@@ -234,6 +246,7 @@ def extract(
             meta_keys=meta_keys,
             timeout=timeout,
             dictionary=dictionary,
+            verbs=verbs,
         )
         index = DuplicateIndex()
         with _output(output, force) as out, _progress(len(inputs.paths), quiet) as bar:
@@ -278,6 +291,7 @@ def ingest(
     workers: Workers = 1,
     timeout: Timeout = 120.0,
     dictionary: Dictionary = None,
+    verbs: Verbs = None,
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and store them in a DuckDB database (idempotent and resumable)."""
@@ -295,6 +309,7 @@ def ingest(
             meta_keys=meta_keys,
             timeout=timeout,
             dictionary=dictionary,
+            verbs=verbs,
         )
         with _progress(len(inputs.paths), quiet) as bar:
             summary = run_ingest(
@@ -392,6 +407,59 @@ def actors(
     raise typer.Exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
 
 
+@app.command()
+def classify(
+    source: Annotated[
+        str, typer.Argument(help="JSONL of dyads, one per line: {id, text, source, target}; '-' for stdin.")
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, or '-' for stdout.")] = STDIN,
+    force: Annotated[bool, typer.Option(help="Overwrite the output file if it exists.")] = False,
+    model: Annotated[
+        str, typer.Option(help="lexical (default), or embeddings (needs pip install 'dateline[classify]').")
+    ] = "lexical",
+    quiet: Quiet = False,
+) -> None:
+    """Classify source–target dyads: PLOVER root, CAMEO code, quad class, Goldstein score, confidence.
+
+    Spans are [start, end] character offsets into text, or null. A bad line gets an
+    {"id", "error"} line (E031) and the others are still classified.
+    """
+    from .events.classify import classify_dyads, load_classifier, read_dyads
+    from .pipeline import PipelineConfig, load_nlp
+
+    try:
+        classifier = load_classifier(model)
+        if source == STDIN:
+            lines = sys.stdin.read().splitlines()
+        else:
+            path = Path(source)
+            if not path.exists():
+                raise DatelineError("E005", path=source)
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        parsed = list(read_dyads(lines))
+        dyads = [d for d in parsed if not isinstance(d, DatelineError)]
+        errors = [e for e in parsed if isinstance(e, DatelineError)]
+        if classifier.embeddings:
+            from .events.classify import _embedder
+
+            _embedder()  # E032 now, before any work
+        nlp = load_nlp(PipelineConfig(components=()))
+        results = iter(classify_dyads(dyads, nlp, model))
+        with _output(output, force) as out:
+            for item in parsed:
+                if isinstance(item, DatelineError):
+                    out.write(json.dumps({"id": item.item, "error": str(item)}, ensure_ascii=False) + "\n")
+                    continue
+                out.write(json.dumps(next(results), ensure_ascii=False) + "\n")
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    for error in errors:
+        typer.echo(str(error), err=True)
+    if not quiet:
+        typer.echo(f"{len(dyads)} dyads classified, {len(errors)} errors", err=True)
+    raise typer.Exit(EXIT_INPUT_ERRORS if errors else EXIT_OK)
+
+
 def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: QueryFormat, out: IO[str]) -> None:
     from .store.export import _plain
 
@@ -442,7 +510,11 @@ def db_export(
     ] = STDIN,
     force: Annotated[bool, typer.Option(help="Overwrite the output file if it exists.")] = False,
 ) -> None:
-    """Export a table as JSONL, CSV or Parquet (documents as JSONL are the full records)."""
+    """Export a table as JSONL, CSV or Parquet (documents as JSONL are the full records).
+
+    --format gdelt-csv writes the events as GDELT-style rows (date, actor codes, CAMEO code,
+    quad class, Goldstein score, source document), whatever --table says.
+    """
     from .store import Store, export_parquet, export_rows
 
     try:
@@ -454,6 +526,8 @@ def db_export(
                     raise DatelineError("E008", path=output)
                 n = export_parquet(store, table, output)
             else:
+                if fmt is ExportFormat.gdelt_csv:
+                    table = "events"
                 with _output(output, force) as out:
                     n = export_rows(store, table, fmt.value, out)
     except DatelineError as exc:

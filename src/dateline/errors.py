@@ -56,6 +56,7 @@ class Errors(_Template):
     E030 = "Verb dictionary {path} could not be used: {reason}. See docs/events.md for the format."
     E031 = "Dyad line {item} is not valid: {reason}."
     E032 = "The event classifier needs the 'classify' extra: pip install 'dateline[classify]' ({reason})."
+    E033 = "Unknown classifier model {value!r}. Models: {choices}."
 
 
 class Warnings(_Template):
@@ -72,6 +73,7 @@ class DatelineError(Exception):
 
     def __init__(self, code: str, **kwargs: Any) -> None:
         self.code = code
+        self.item: str | None = kwargs.get("item")  # the record or line it is about, when there is one
         self.message = Errors[code].format(**kwargs)
         super().__init__(f"{code}: {self.message}")
 

@@ -137,7 +137,8 @@ class ActorResolver(RecordComponent):
                     continue  # the small model sometimes tags a person's name as ORG
                 code = code_for_name(ent.text)
                 key = ent.text.lower().removeprefix("the ")
-                record = {"name": ent.text, "type": "organisation", "code": code, "code_source": code and "name"}
+                name = ent.text[4:] if ent.text[:4] in ("The ", "the ") else ent.text  # "The European Union"
+                record = {"name": name, "type": "organisation", "code": code, "code_source": code and "name"}
             else:
                 continue
             group = groups.setdefault(key, ([], record))

@@ -90,7 +90,9 @@ def table() -> dict[str, Cameo]:
     out: dict[str, Cameo] = {}
     for row in rows:
         g = row["goldstein"]
-        out[row["code"]] = Cameo(row["code"], row["name"], float(g) if g else None, row["plover"] or None, row["plover_mode"] or None)
+        out[row["code"]] = Cameo(
+            row["code"], row["name"], float(g) if g else None, row["plover"] or None, row["plover_mode"] or None
+        )
     return out
 
 

@@ -43,13 +43,48 @@ from .verbs import NO_EVENT, Pattern, VerbDictionary, Word, match_sequence
 # The words that frame a verb's complement ("prepared to commit", "urged him to provide").
 FRAME_HEADS = {
     "intent": {
-        "prepare", "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "want", "seek", "aim",
-        "decide", "ready", "willing", "prepared", "threaten", "vote", "commit", "move", "propose", "hope",
-        "expect", "set", "determined", "eager", "keen",
+        "prepare",
+        "plan",
+        "intend",
+        "promise",
+        "pledge",
+        "vow",
+        "offer",
+        "agree",
+        "want",
+        "seek",
+        "aim",
+        "decide",
+        "ready",
+        "willing",
+        "prepared",
+        "threaten",
+        "vote",
+        "commit",
+        "move",
+        "propose",
+        "hope",
+        "expect",
+        "set",
+        "determined",
+        "eager",
+        "keen",
     },
     "appeal": {
-        "urge", "ask", "push", "press", "encourage", "appeal", "invite", "implore", "beg", "lobby",
-        "plead", "call", "persuade", "convince",
+        "urge",
+        "ask",
+        "push",
+        "press",
+        "encourage",
+        "appeal",
+        "invite",
+        "implore",
+        "beg",
+        "lobby",
+        "plead",
+        "call",
+        "persuade",
+        "convince",
     },
     "demand": {"demand", "insist", "require", "order", "tell", "instruct", "force", "pressure"},
     "reject": {"refuse", "decline", "reject", "fail", "resist", "oppose"},
@@ -58,20 +93,86 @@ _FRAME_OF = {word: kind for kind, words in FRAME_HEADS.items() for word in words
 
 # Evaluations that make a statement about an actor an event of its speaker.
 CRITICISM = {
-    "aggressor", "dictator", "tyrant", "liar", "criminal", "terrorist", "murderer", "thug", "invader",
-    "occupier", "enemy", "threat", "dangerous", "corrupt", "incompetent", "disgrace", "disgraceful",
-    "shameful", "irresponsible", "reckless", "illegitimate", "fascist", "traitor", "puppet", "racist",
-    "hypocrite", "hypocritical", "unacceptable", "provocative", "hostile", "untrustworthy", "unreliable",
-    "butcher", "warmonger", "bully", "despot", "autocrat", "aggression", "menace", "villain", "coward",
+    "aggressor",
+    "dictator",
+    "tyrant",
+    "liar",
+    "criminal",
+    "terrorist",
+    "murderer",
+    "thug",
+    "invader",
+    "occupier",
+    "enemy",
+    "threat",
+    "dangerous",
+    "corrupt",
+    "incompetent",
+    "disgrace",
+    "disgraceful",
+    "shameful",
+    "irresponsible",
+    "reckless",
+    "illegitimate",
+    "fascist",
+    "traitor",
+    "puppet",
+    "racist",
+    "hypocrite",
+    "hypocritical",
+    "unacceptable",
+    "provocative",
+    "hostile",
+    "untrustworthy",
+    "unreliable",
+    "butcher",
+    "warmonger",
+    "bully",
+    "despot",
+    "autocrat",
+    "aggression",
+    "menace",
+    "villain",
+    "coward",
 }
 ACCUSATION = {"blame", "responsible", "guilty", "culprit", "complicit", "accountable"}
 PRAISE = {
-    "trust", "trustworthy", "reliable", "right", "correct", "friend", "ally", "partner", "hero", "brave",
-    "courageous", "honest", "wise", "admirable", "excellent", "wonderful", "fantastic", "great", "strong",
-    "credible", "serious", "statesman",
+    "trust",
+    "trustworthy",
+    "reliable",
+    "right",
+    "correct",
+    "friend",
+    "ally",
+    "partner",
+    "hero",
+    "brave",
+    "courageous",
+    "honest",
+    "wise",
+    "admirable",
+    "excellent",
+    "wonderful",
+    "fantastic",
+    "great",
+    "strong",
+    "credible",
+    "serious",
+    "statesman",
 }
 # Heads that make a country-modified noun an actor without a role word ("Iraqi forces" has one).
-_GROUP_NOUNS = {"people", "side", "delegation", "population", "citizen", "national", "team", "state", "country", "nation"}
+_GROUP_NOUNS = {
+    "people",
+    "side",
+    "delegation",
+    "population",
+    "citizen",
+    "national",
+    "team",
+    "state",
+    "country",
+    "nation",
+}
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
@@ -145,18 +246,24 @@ class Coder:
             self._resolver = Resolver(self.doc)
         return self._resolver
 
-    def _actor_at(self, start: int, end: int) -> dict[str, Any] | None:
+    def _mention_at(self, start: int, end: int) -> tuple[int, int, dict[str, Any]] | None:
         for a, b, actor in self._mentions:
             if a <= start and end <= b:
-                return actor
+                return a, b, actor
             if a > end:
                 break
         return None
 
+    def _actor_at(self, start: int, end: int) -> dict[str, Any] | None:
+        found = self._mention_at(start, end)
+        return found[2] if found else None
+
     def _party_from_actor(self, actor: dict[str, Any] | None, token: Token) -> Party | None:
         if actor is None or not actor.get("code"):
             return None
-        return Party(actor["code"], token.idx, token.idx + len(token.text), actor["id"], actor["name"])
+        found = self._mention_at(token.idx, token.idx + len(token.text))
+        start, end = (found[0], found[1]) if found else (token.idx, token.idx + len(token.text))
+        return Party(actor["code"], start, end, actor["id"], actor["name"])
 
     def party(self, token: Token, depth: int = 0) -> Party | None:
         """The coded actor a noun (or pronoun) stands for, or None."""
@@ -232,7 +339,9 @@ class Coder:
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if purpose:
             return [], False  # "… to prevent X": whose purpose is not clear enough for an event
-        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "acl", "pcomp") or (verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "acl", "pcomp") or (
+            verb.dep_ == "ccomp" and verb.tag_ == "VBG"
+        ):
             return self.subject(head, depth + 1)
         return [], False
 
@@ -512,9 +621,7 @@ def _related(source: Party, target: Party) -> bool:
     """Whether source → target is an event between two actors (not within one government)."""
     if source.code == target.code or (source.actor and source.actor == target.actor):
         return False
-    if source.country == target.country and {source.role, target.role} <= {"GOV", "MIL", ""}:
-        return False
-    return True
+    return not (source.country == target.country and {source.role, target.role} <= {"GOV", "MIL", ""})
 
 
 def _evaluation(predicate: Token) -> str | None:

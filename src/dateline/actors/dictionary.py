@@ -49,10 +49,12 @@ class Entry:
         if not self.codes:
             return None
         if day is not None:
-            for dated in self.codes:
-                if dated.covers(day):
-                    return dated.code
-            return None
+            covering = [dated for dated in self.codes if dated.covers(day)]
+            if not covering:
+                return None
+            # A dated code beats an undated default ("HOB", but "HOBGOV" from 2012-11-09 to 2013-01-19).
+            dated_first = sorted(covering, key=lambda c: c.start is None and c.end is None)
+            return dated_first[0].code
         return max(self.codes, key=lambda c: c.start or dt.date.min).code
 
 

@@ -219,8 +219,11 @@ class Resolver:
             person.gender = "male"
         elif before is not None and before.lower_.rstrip(".") in HONORIFICS_FEMALE:
             person.gender = "female"
-        # Titles: capitalised words, title nouns and demonyms just before the name
-        # ("British Prime Minister Keir Starmer", "a reluctant US President Donald Trump").
+        self._note_titles(person, ent)
+
+    def _note_titles(self, person: Person, ent: Span) -> None:
+        """Titles: capitalised words, title nouns and demonyms just before the name ("British
+        Prime Minister Keir Starmer", "a reluctant US President Donald Trump"), and appositions."""
         i = ent.start - 1
         while i >= 0 and _is_title_word(ent.doc[i]):
             person.titles.add(ent.doc[i].lower_)
@@ -259,6 +262,7 @@ class Resolver:
         self.people.append(person)
         self._by_last[word.lower()] = person
         self._by_last.setdefault(person.last.lower(), person)
+        self._note_titles(person, ent)  # "Bree Prime Minister Romendacil", "Russian President Putin"
 
     def _person_by_word(self, word: str) -> Person | None:
         key = word.lower()

@@ -162,17 +162,10 @@ PRAISE = {
 }
 # Heads that make a country-modified noun an actor without a role word ("Iraqi forces" has one).
 _GROUP_NOUNS = {
-    "people",
-    "side",
-    "delegation",
-    "population",
-    "citizen",
-    "national",
-    "team",
-    "state",
-    "country",
-    "nation",
-}
+    "people", "side", "delegation", "population", "citizen", "national", "team", "state", "country", "nation",
+    "man", "woman", "person", "child", "prisoner", "activist", "worker", "tourist", "refugee", "migrant",
+    "resident", "hostage", "missionary", "villager", "fighter", "community", "group",
+}  # fmt: skip
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
@@ -280,7 +273,7 @@ class Coder:
             return None
         return self._group(token, depth)
 
-    def _group(self, token: Token, depth: int) -> Party | None:
+    def _group(self, token: Token, depth: int, need_role: bool = True) -> Party | None:
         """A group named by its country and role: "British troops", "lawmakers in Arnor",
         "the government of Gondor", "Danish media and government"."""
         modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
@@ -295,13 +288,18 @@ class Coder:
         role = role_of([*words, token.text])
         if country is None:
             country = country_of([*words, token.text])
-        if role is None and token.lemma_.lower() not in _GROUP_NOUNS:
+        if need_role and role is None and token.lemma_.lower() not in _GROUP_NOUNS:
             return None  # "a US backstop", "Russian gas": not an actor
         if country is None:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
                     for obj in prep.children:
-                        inner = self.party(obj, depth + 1) if obj.dep_ == "pobj" else None
+                        if obj.dep_ != "pobj":
+                            continue
+                        # "the mayor of the West Bank city of Nablus": any place with a country
+                        inner = self.party(obj, depth + 1) or (
+                            self._group(obj, depth + 1, need_role=False) if depth < 2 else None
+                        )
                         if inner is not None:
                             country = inner.country
         if country is None and token.dep_ == "conj":
@@ -389,14 +387,14 @@ class Coder:
             tokens.append(t)
             stack.extend(c for c in t.children if c.dep_ not in ("relcl", "punct", "ccomp", "advcl"))
         for t in sorted(tokens, key=lambda t: t.i):
-            post.append((t.text.upper(), t.lemma_.upper()))
+            post.append(_word(t))
         pre: list[Word] = []
         subject, _ = self.subject(verb)
         for s in subject:
-            pre.extend((t.text.upper(), t.lemma_.upper()) for t in s.subtree if t.i < verb.i)
+            pre.extend(_word(t) for t in s.subtree if t.i < verb.i)
         for t in verb.lefts:
             if t.dep_ in ("aux", "neg", "advmod", "auxpass"):
-                pre.append((t.text.upper(), t.lemma_.upper()))
+                pre.append(_word(t))
         return pre, post
 
     def code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
@@ -611,6 +609,10 @@ def _frame_kind(kind: str | None, negated: bool, head_negated: bool) -> str | No
     if negated or head_negated:
         return "reject" if kind == "intent" else ""
     return kind
+
+
+def _word(token: Token) -> Word:
+    return (token.text.upper(), token.lemma_.upper(), token.pos_ == "ADP" or token.dep_ in ("prep", "agent"))
 
 
 def _sentence_of(token: Token) -> Span:

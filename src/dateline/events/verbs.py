@@ -134,9 +134,11 @@ def _pattern(body: str, code: str) -> Pattern | None:
     post: list[str] = []
     target_prep: str | None = None
     depth_prep: str | None = None
+    opened = False
     for n, item in enumerate(items):
         if item == "(":
             depth_prep = items[n + 1] if n + 1 < len(items) else None
+            opened = True
             continue
         if item == ")":
             depth_prep = None
@@ -147,6 +149,9 @@ def _pattern(body: str, code: str) -> Pattern | None:
             continue
         if item in ("*", "$", "^", "%"):
             continue
+        if opened and not item.startswith("&"):
+            item = "(" + item  # a preposition: "(TO BORDER)" is not the "to" of an infinitive
+        opened = False
         (pre if n < star else post).append(item)
     return Pattern(tuple(pre), tuple(post), code, target_prep)
 
@@ -235,7 +240,7 @@ def default_verbs() -> VerbDictionary:
     return VerbDictionary.from_json(json.loads(data))
 
 
-Word = tuple[str, str]  # (upper-case text, upper-case lemma)
+Word = tuple[str, str, bool]  # (upper-case text, upper-case lemma, is a preposition)
 
 
 # Pattern words match inflected forms ("TROOP" matches "troops"), not longer words ("BACK" is
@@ -244,7 +249,11 @@ _ENDINGS = ("S", "ES", "ED", "D", "ING", "ER", "ERS", "IES", "IED")
 
 
 def _word_matches(item: str, word: Word) -> bool:
-    text, lemma = word
+    text, lemma, is_prep = word
+    if item.startswith("("):
+        if not is_prep:
+            return False
+        item = item[1:]
     if item in (text, lemma):
         return True
     if not text.startswith(item):

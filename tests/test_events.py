@@ -393,3 +393,33 @@ def test_events_stored_and_exported_as_gdelt_csv(tmp_path):
         check=True,
     )
     assert "163,COERCE,European Union" in query.stdout
+
+
+def test_classifier_save_and_load_round_trip(tmp_path):
+    import numpy as np
+
+    from dateline.events.classify import EVIDENCE, LEXICAL, DyadClassifier, Features
+
+    texts = ["srcb iran srce condemned tgtb israel tgte", "srcb jets srce bombed tgtb gaza tgte"]
+    evidence = ["PLV_ACCUSE ROOT_11", "PLV_ASSAULT ROOT_19"]
+    paths = ["P_condemn D_nsubj", "P_bomb D_nsubj"]
+    model = DyadClassifier(
+        "lexical",
+        ["ACCUSE", "ASSAULT"],
+        Tfidf.fit(texts, **LEXICAL),
+        Tfidf.fit(evidence, **EVIDENCE),
+        Tfidf.fit(paths, **EVIDENCE),
+        np.zeros((2, 0)),
+        np.array([0.0, 0.0]),
+        False,
+    )
+    features = Features(texts, evidence, paths, [None, None], None)
+    width = model.matrix(features).shape[1]
+    model.coef = np.random.default_rng(0).normal(size=(2, width)).astype(np.float32)
+    path = tmp_path / "model.npz"
+    model.save(str(path))
+    with np.load(path, allow_pickle=True) as data:
+        again = DyadClassifier.load(data)
+    assert again.labels == model.labels
+    # Weights are stored as float16: probabilities agree to a few decimals.
+    assert np.allclose(again.probabilities(features), model.probabilities(features), atol=1e-2)

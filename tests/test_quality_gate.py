@@ -128,9 +128,9 @@ def test_plv_cross_validation_floor():
     need_shared(SHARED / "data" / "events" / "zsp_plv" / "PLV_train.tsv")
     pytest.importorskip("sklearn", reason="scikit-learn (the train dependency group) runs the cross-validation")
     output = _run_benchmark("events.py", "--only", "plv", "--lexical-only")
-    # Measured 2026-11-25, lexical model: root macro-F1 0.740, quad macro-F1 0.862, coop/conflict 0.934.
+    # Measured 2026-11-25, lexical model: root macro-F1 0.749, quad macro-F1 0.865, coop/conflict 0.927.
     section = _section(output, "PLV train, 5-fold cross-validation, lexical")
     values = dict(line.strip().split(": ") for line in section.splitlines()[1:])
-    assert float(values["root_macro_f1"]) >= 0.72
-    assert float(values["quad_macro_f1"]) >= 0.84
-    assert float(values["coop_conflict_accuracy"]) >= 0.92
+    assert float(values["root_macro_f1"]) >= 0.73
+    assert float(values["quad_macro_f1"]) >= 0.85
+    assert float(values["coop_conflict_accuracy"]) >= 0.91

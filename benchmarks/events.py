@@ -2,8 +2,8 @@
 
 usage: python benchmarks/events.py [--shared ../shared] [--skip-plv] [--skip-speed]
 
-1. PETRARCH-2 unit tests and UD-PETRARCH validation records, with each suite's actor and verb
-   dictionaries injected: share of records whose expected events are all produced (exact
+1. PETRARCH-2 unit tests and UD-PETRARCH validation records, with each suite's actor, agent
+   and verb dictionaries injected: share of records whose expected events are all produced (exact
    source, target and code), and UD-PETRARCH's own figures (correct / (correct + uncoded),
    extra / records).
 2. PETR-2 GSR (real AFP sentences) and PLOVER GSR: triple precision, recall and F1 on
@@ -46,13 +46,13 @@ def _events(nlp: Any, text: str, doc_id: str, date: str | None) -> list[dict[str
     return analyze_story(story, nlp).events
 
 
-def petrarch_suite(name: str, records: Path, actors: Path, verbs: Path, only_evaluate: bool) -> None:
-    if not (records.exists() and actors.exists() and verbs.exists()):
+def petrarch_suite(name: str, records: Path, actors: Path, verbs: Path, agents: Path, only_evaluate: bool) -> None:
+    if not (records.exists() and actors.exists() and verbs.exists() and agents.exists()):
         print(f"{name}: files not found under {records.parent} (they live in ../shared); skipped")
         return
     dictionary = Path(tempfile.mkdtemp()) / "actors.yaml"
     dictionary.write_text(yaml.safe_dump(convert(actors), allow_unicode=True), encoding="utf-8")
-    nlp = load_nlp(PipelineConfig(dictionary=str(dictionary), verbs=str(verbs)))
+    nlp = load_nlp(PipelineConfig(dictionary=str(dictionary), verbs=str(verbs), agents=str(agents)))
     n = passed = gold_n = correct = extra = 0
     for line in records.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
@@ -233,6 +233,7 @@ def main() -> None:
             unit / "PETR.UnitTest.records.jsonl",
             unit / "PETR.Validate.actors.txt",
             unit / "PETR.Validate.verbs.txt",
+            unit / "PETR.Validate.agents.txt",
             False,
         )
         ud = events / "udpetrarch_validation"
@@ -241,6 +242,7 @@ def main() -> None:
             ud / "PETR_Validate_records_2_02.jsonl",
             ud / "PETR_Validate_actors_2_02.txt",
             ud / "PETR_Validate_verbs_2_02.txt",
+            ud / "PETR_Validate_agents_2_02.txt",
             True,
         )
     if a.only in (None, "gsr"):

@@ -8,7 +8,10 @@ Writes, under src/dateline/events/data/:
   Goldstein score (GDELT's CAMEO.goldsteinscale lookup) and PLOVER event type and mode
   (CAMEO2PLOVER-2021, PLOVER project, CC BY-SA 4.0: this table is shared under the same terms);
 - ``cameo_verbs.json``: the CAMEO.2.0 verb dictionary of PETRARCH-2 (MIT, (c) 2015 Open Event
-  Data Alliance) compiled by dateline.events.verbs.parse_verbs.
+  Data Alliance) compiled by dateline.events.verbs.parse_verbs;
+
+and under src/dateline/actors/data/ ``agents.json``: PETRARCH-2's Phoenix.agents.txt (MIT)
+compiled by dateline.actors.agents.parse_agents.
 
 Run it again when those upstream files change; the tests check the tables load.
 """
@@ -25,9 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from dateline.actors.agents import parse_agents  # noqa: E402
 from dateline.events.verbs import parse_verbs  # noqa: E402
 
 OUT = ROOT / "src" / "dateline" / "events" / "data"
+AGENTS_OUT = ROOT / "src" / "dateline" / "actors" / "data"
 
 
 def main() -> int:
@@ -68,7 +73,15 @@ def main() -> int:
             w.writerow([code, names.get(code, ""), "" if g is None else g, kind, mode])
     verbs = parse_verbs((cameo / "CAMEO.2.0.verbs.txt").read_text(encoding="utf-8", errors="replace"))
     (OUT / "cameo_verbs.json").write_text(json.dumps(verbs.to_json(), separators=(",", ":")), encoding="utf-8")
+    agents = parse_agents(
+        (Path(a.shared) / "data" / "events" / "ontology" / "actors" / "Phoenix.agents.txt").read_text(
+            encoding="utf-8", errors="replace"
+        )
+    )
+    AGENTS_OUT.mkdir(parents=True, exist_ok=True)
+    (AGENTS_OUT / "agents.json").write_text(json.dumps(agents.to_json(), separators=(",", ":")), encoding="utf-8")
     print(f"{len(codes)} codes, {len(verbs.blocks)} verb blocks, {len(verbs.verbs)} verb forms -> {OUT}")
+    print(f"{len(agents)} agent phrases -> {AGENTS_OUT}")
     return 0
 
 

@@ -209,3 +209,48 @@ def test_dictionary_option_reaches_extract_and_ingest(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT code FROM actors WHERE name = 'Christian Lindner'").fetchone() == ("DEUPTY",)
     con.close()
+
+
+AGENTS = """
+<!-- a comment -->
+!PERSON! = MAN, MEN, WOMAN
+AMBASSADOR [~GOV]
+FOREIGN_MINISTER [~GOVFRM]  # a longer phrase wins
+CHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]
+BUSINESS!PERSON! [~BUS]
+MSF {} [NGO~]
+"""
+
+
+def test_parse_petrarch_agents():
+    from dateline.actors.agents import Role, parse_agents
+
+    agents = parse_agents(AGENTS)
+    assert agents.role(["the", "ambassadors"]) == Role("GOV")  # a regular plural
+    assert agents.role(["Foreign", "Minister"]) == Role("GOVFRM")
+    assert agents.role(["chambers", "of", "commerce"]) == Role("BUS")
+    assert agents.role(["businessmen"]) == Role("BUS")  # the !PERSON! substitution
+    assert agents.role(["MSF"]).apply("ARN") == "NGOARN"  # a role before the country
+    assert agents.role(["backstop"]) is None
+
+
+def test_agent_code_uses_the_table_then_title_words():
+    from dateline.actors.agents import parse_agents
+    from dateline.actors.codes import agent_code, code_from_title
+
+    agents = parse_agents(AGENTS)
+    assert agent_code("ARN", ["foreign", "minister"], agents) == "ARNGOVFRM"
+    assert agent_code("ARN", ["general"], agents) == "ARNMIL"  # dateline's own title words
+    assert agent_code("ARN", ["weather"], agents) is None
+    assert code_from_title(["Russian", "Defence", "Ministry"]) == "RUSGOV"  # the shipped Phoenix table
+
+
+def test_load_agents_errors(tmp_path):
+    from dateline.actors.agents import load_agents
+
+    with pytest.raises(DatelineError, match="E034"):
+        load_agents(tmp_path / "missing.txt")
+    empty = tmp_path / "agents.txt"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(DatelineError, match="no agent lines"):
+        load_agents(empty)

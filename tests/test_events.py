@@ -423,3 +423,24 @@ def test_classifier_save_and_load_round_trip(tmp_path):
     assert again.labels == model.labels
     # Weights are stored as float16: probabilities agree to a few decimals.
     assert np.allclose(again.probabilities(features), model.probabilities(features), atol=1e-2)
+
+
+@pytest.mark.model
+def test_user_agents_dictionary_gives_roles(tmp_path):
+    from dateline.api import analyze
+    from dateline.pipeline import PipelineConfig, load_nlp
+
+    path = tmp_path / "agents.txt"
+    path.write_text("GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\nPOLICE [~COP]\n", encoding="utf-8")
+    nlp = load_nlp(PipelineConfig(agents=str(path)))
+    found = {
+        (e["source_code"], e["target_code"]) for e in analyze("Russian golden geese attacked Ukraine.", nlp=nlp).events
+    }
+    assert found == {("RUSGGS", "UKR")}
+
+
+@pytest.mark.model
+def test_group_roles_and_compound_places(nlp):
+    found = roots(nlp, "The ambassadors of France and Germany met Chinese officials in Beijing.")
+    assert {("FRA", "CHN", "04"), ("DEU", "CHN", "04")} <= found
+    assert coded(nlp, "The German government condemned an attack by Russian soldiers.") == {("DEUGOV", "RUSMIL", "111")}

@@ -81,6 +81,10 @@ Verbs = Annotated[
     str | None,
     typer.Option(help="Verb dictionary in PETRARCH format, replacing the shipped CAMEO one (see docs/events.md)."),
 ]
+Agents = Annotated[
+    str | None,
+    typer.Option(help="Agents dictionary in PETRARCH format (role nouns), replacing the shipped Phoenix one."),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 DbPath = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
@@ -130,6 +134,7 @@ def _inputs(
     timeout: float,
     dictionary: str | None = None,
     verbs: str | None = None,
+    agents: str | None = None,
 ) -> _Inputs:
     from .pipeline import PipelineConfig
     from .readers.base import InputOptions, get_reader
@@ -158,7 +163,11 @@ def _inputs(
         from .events.verbs import load_verbs
 
         load_verbs(verbs)  # E030 now
-    config = PipelineConfig(timeout=timeout or None, dictionary=dictionary, verbs=verbs)
+    if agents:
+        from .actors.agents import load_agents
+
+        load_agents(agents)  # E034 now
+    config = PipelineConfig(timeout=timeout or None, dictionary=dictionary, verbs=verbs, agents=agents)
     return _Inputs(options, config, expanded)
 
 
@@ -226,6 +235,7 @@ def extract(
     timeout: Timeout = 120.0,
     dictionary: Dictionary = None,
     verbs: Verbs = None,
+    agents: Agents = None,
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and write one record per story (JSONL by default)."""
@@ -247,6 +257,7 @@ def extract(
             timeout=timeout,
             dictionary=dictionary,
             verbs=verbs,
+            agents=agents,
         )
         index = DuplicateIndex()
         with _output(output, force) as out, _progress(len(inputs.paths), quiet) as bar:
@@ -292,6 +303,7 @@ def ingest(
     timeout: Timeout = 120.0,
     dictionary: Dictionary = None,
     verbs: Verbs = None,
+    agents: Agents = None,
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and store them in a DuckDB database (idempotent and resumable)."""
@@ -310,6 +322,7 @@ def ingest(
             timeout=timeout,
             dictionary=dictionary,
             verbs=verbs,
+            agents=agents,
         )
         with _progress(len(inputs.paths), quiet) as bar:
             summary = run_ingest(

@@ -57,6 +57,7 @@ class Errors(_Template):
     E031 = "Dyad line {item} is not valid: {reason}."
     E032 = "The event classifier needs the 'classify' extra: pip install 'dateline[classify]' ({reason})."
     E033 = "Unknown classifier model {value!r}. Models: {choices}."
+    E034 = "Agents dictionary {path} could not be used: {reason}. See docs/actors.md for the format."
 
 
 class Warnings(_Template):

@@ -51,6 +51,8 @@ class PipelineConfig:
     dictionary: str | None = None
     #: A verb dictionary (PETRARCH format) replacing the shipped CAMEO one in the events component.
     verbs: str | None = None
+    #: An agents dictionary (PETRARCH format) replacing the shipped Phoenix one (actors and events).
+    agents: str | None = None
 
 
 @functools.cache
@@ -67,6 +69,8 @@ def load_nlp(config: PipelineConfig = PipelineConfig()) -> Language:
         settings: dict[str, Any] = {}
         if name in ("dateline_actors", "dateline_quotes"):
             settings["dictionary"] = config.dictionary
+        if name in ("dateline_actors", "dateline_events"):
+            settings["agents"] = config.agents
         if name == "dateline_events":
             settings["verbs"] = config.verbs
         nlp.add_pipe(name, config=settings)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from .agents import Agents, default_agents
+
 # Demonyms and short forms pycountry does not carry (lower case → ISO3).
 DEMONYMS = {
     "american": "USA",
@@ -301,6 +303,15 @@ ROLES = {
     "demonstrator": "CVL",
     "civilian": "CVL",
     "businessman": "BUS",
+    "congress": "LEG",
+    "congressmen": "LEG",
+    "senate": "LEG",
+    "cleric": "REL",
+    "imam": "REL",
+    "bishop": "REL",
+    "priest": "REL",
+    "rabbi": "REL",
+    "church": "REL",
 }
 
 
@@ -386,11 +397,27 @@ def role_of(words: Iterable[str]) -> str | None:
     return None
 
 
-def code_from_title(words: Iterable[str], extra: dict[str, str] | None = None) -> str | None:
+def agent_code(country: str, words: Iterable[str], agents: Agents | None = None) -> str | None:
+    """``country`` with the role ``words`` give it ("foreign minister" → GOVFRM, "MSF" → NGO+ARN).
+
+    The agents table (the shipped Phoenix one unless ``agents`` is given) comes first, then
+    dateline's own title words; None when no word gives a role.
+    """
+    tokens = list(words)
+    found = (agents or default_agents()).role(tokens)
+    if found is not None:
+        return found.apply(country)
+    role = role_of(tokens)
+    return f"{country}{role}" if role else None
+
+
+def code_from_title(
+    words: Iterable[str], extra: dict[str, str] | None = None, agents: Agents | None = None
+) -> str | None:
     """``GBRGOV`` from "British Prime Minister"; None unless both country and role are there."""
     tokens = list(words)
-    country, role = country_of(tokens, extra), role_of(tokens)
-    return f"{country}{role}" if country and role else None
+    country = country_of(tokens, extra)
+    return agent_code(country, tokens, agents) if country else None
 
 
 def capital_code(name: str) -> str | None:

@@ -25,7 +25,8 @@ from spacy.util import filter_spans
 
 from ..sentences import story_data, story_parts
 from ..spans import Found, RecordComponent
-from .codes import capital_code, code_for_name, code_from_title, country_name, country_named, role_of
+from .agents import Agents, agents_for
+from .codes import agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
 from .resolve import Person, Resolver
 
@@ -43,17 +44,20 @@ def story_date(doc: Doc) -> dt.date | None:
 
 
 def person_code(
-    person: Person, day: dt.date | None, extra_countries: dict[str, str] | None = None
+    person: Person,
+    day: dt.date | None,
+    extra_countries: dict[str, str] | None = None,
+    agents: Agents | None = None,
 ) -> tuple[str | None, str | None]:
     if person.entry is not None:
         code = person.entry.code_on(day)
         if code:
             if len(code) == 3:  # a bare country: the title in the text adds the role ("Prime Minister" → GOV)
-                role = next((r for r in map(role_of, person.title_phrases) if r), None)
-                code += role or ""
+                titled = (agent_code(code, phrase, agents) for phrase in person.title_phrases)
+                code = next((c for c in titled if c), code)
             return code, "dictionary"
     for phrase in person.title_phrases:
-        code = code_from_title(phrase, extra_countries)
+        code = code_from_title(phrase, extra_countries, agents)
         if code:
             return code, "title"
     return None, None
@@ -62,9 +66,10 @@ def person_code(
 class ActorResolver(RecordComponent):
     key = ACTORS_KEY
 
-    def __init__(self, nlp: Language, name: str, dictionary: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, dictionary: str | None = None, agents: str | None = None) -> None:
         super().__init__(nlp, name)
         self.dictionary: ActorDictionary | None = load_dictionary(dictionary) if dictionary else None
+        self.agents = agents_for(agents)
         # Dictionary actors with a bare three-letter code are polities: their names count as
         # country words in titles ("Gondor's Prime Minister" → GON + GOV).
         self.polities = self.dictionary.polities() if self.dictionary else {}
@@ -83,17 +88,31 @@ class ActorResolver(RecordComponent):
             self._matcher = matcher
         return self._matcher
 
-    def _extra_spans(self, doc: Doc) -> list[Span]:
-        """Named spans the NER left out: dictionary actors and country names in capitals."""
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        found = []
-        for span in filter_spans(self._matcher_for(doc)(doc, as_spans=True)):
-            if any(i in taken for i in range(span.start, span.end)):
-                continue
-            if not span.text[:1].isupper():
-                continue  # "turkey", "chad": a common word in lower case
-            found.append(Span(doc, span.start, span.end, label="ACTOR"))
-        return found
+    def _candidate_spans(self, doc: Doc) -> list[Span]:
+        """The NER's entities, plus dictionary actors and country names it missed or swallowed.
+
+        A known name inside a longer entity that is not itself a known name wins over that
+        entity ("Dagolath and Osgiliath" tagged as one WORK_OF_ART is two actors).
+        """
+        matches = [
+            Span(doc, m.start, m.end, label="ACTOR")
+            for m in filter_spans(self._matcher_for(doc)(doc, as_spans=True))
+            if m.text[:1].isupper()  # "turkey", "chad": a common word in lower case
+        ]
+        kept: list[Span] = []
+        for ent in doc.ents:
+            inside = [m for m in matches if ent.start <= m.start and m.end <= ent.end]
+            whole = any(m.start == ent.start and m.end == ent.end for m in inside)
+            if inside and not whole and ent.label_ != "PERSON" and self._known(ent.text) is None:
+                continue  # superseded by the names inside it
+            kept.append(ent)
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        extra = [m for m in matches if not any(i in taken for i in range(m.start, m.end))]
+        return [*kept, *extra]
+
+    def _known(self, name: str) -> str | None:
+        entry = self.dictionary.lookup(name) if self.dictionary else None
+        return (entry.name if entry else None) or country_named(name) or code_for_name(name)
 
     def extract(self, doc: Doc) -> Found:
         if not doc.has_annotation("ENT_IOB"):
@@ -105,11 +124,11 @@ class ActorResolver(RecordComponent):
         for person in resolver.people:
             if person.unresolved and country_named(person.name):
                 continue  # the small model tags some country names as PERSON ("Benin"): a country below
-            code, source = person_code(person, day, self.polities)
+            code, source = person_code(person, day, self.polities, self.agents)
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
         groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}
-        for ent in [*doc.ents, *self._extra_spans(doc)]:
+        for ent in self._candidate_spans(doc):
             if parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in parts):
                 continue  # the dateline's place and the credit line are not actors
             record: dict[str, Any]
@@ -136,9 +155,14 @@ class ActorResolver(RecordComponent):
                 if resolver.resolve_person(ent) is not None:
                     continue  # the small model sometimes tags a person's name as ORG
                 code = code_for_name(ent.text)
+                source = code and "name"
+                if code is None:
+                    # "the Russian Defence Ministry", "the Calenardhon Ministry of Silly Walks"
+                    code = code_from_title([t.text for t in ent], self.polities, self.agents)
+                    source = code and "title"
                 key = ent.text.lower().removeprefix("the ")
                 name = ent.text[4:] if ent.text[:4] in ("The ", "the ") else ent.text  # "The European Union"
-                record = {"name": name, "type": "organisation", "code": code, "code_source": code and "name"}
+                record = {"name": name, "type": "organisation", "code": code, "code_source": source}
             else:
                 continue
             group = groups.setdefault(key, ([], record))
@@ -161,6 +185,8 @@ def _country_phrases() -> list[str]:
     return [name for name in _country_names() if len(name) > 3 or name.isupper()]
 
 
-@Language.factory("dateline_actors", default_config={"dictionary": None}, assigns=[f"doc._.{ACTORS_KEY}"])
-def make_actor_resolver(nlp: Language, name: str, dictionary: str | None) -> ActorResolver:
-    return ActorResolver(nlp, name, dictionary)
+@Language.factory(
+    "dateline_actors", default_config={"dictionary": None, "agents": None}, assigns=[f"doc._.{ACTORS_KEY}"]
+)
+def make_actor_resolver(nlp: Language, name: str, dictionary: str | None, agents: str | None) -> ActorResolver:
+    return ActorResolver(nlp, name, dictionary, agents)

@@ -85,7 +85,9 @@ class ActorDictionary:
         return len(self.entries)
 
     def lookup(self, name: str) -> Entry | None:
-        return self._by_key.get(name.lower().strip())
+        key = " ".join(name.lower().split())
+        bare = key.removeprefix("the ")
+        return self._by_key.get(key) or self._by_key.get(bare) or self._by_key.get(f"the {bare}")
 
     def polities(self) -> dict[str, str]:
         """Names and aliases (lower case) of entries whose code is a bare three-letter polity code."""

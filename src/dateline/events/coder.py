@@ -35,7 +35,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.codes import country_of, role_of
+from ..actors.agents import Agents
+from ..actors.codes import agent_code, code_for_name, country_of
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
 from . import cameo
 from .verbs import NO_EVENT, Pattern, VerbDictionary, Word, match_sequence
@@ -218,7 +219,9 @@ class Coder:
         quotes: list[dict[str, Any]],
         verbs: VerbDictionary,
         resolver: Resolver | None = None,
+        agents: Agents | None = None,
     ) -> None:
+        self.agents = agents
         self.doc = doc
         self.actors = actors
         self.quotes = quotes
@@ -265,15 +268,24 @@ class Coder:
         actor = self._actor_at(token.idx, token.idx + len(token.text))
         if actor is not None and actor.get("code"):
             return self._party_from_actor(actor, token)
+        if token.lower_ in ("it", "they") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp":
+            # "Ethiopia indicated it would act": the reporting clause's subject, when not a person
+            for subject in self.subject(token.head.head)[0]:
+                governing = self.party(subject, depth + 1) if depth < 2 else None
+                if governing is not None and (
+                    governing.actor is None or self._by_id[governing.actor].get("type") != "person"
+                ):
+                    return governing
+            return None
         if token.lower_ in _PERSONAL:
             person = self.resolver.resolve_person(self.doc[token.i : token.i + 1])
-            found = self._by_name.get(person.name) if person is not None else None
-            return self._party_from_actor(found, token)
+            named = self._by_name.get(person.name) if person is not None else None
+            return self._party_from_actor(named, token)
         if token.pos_ not in ("NOUN", "PROPN") or depth > 2:
             return None
         return self._group(token, depth)
 
-    def _group(self, token: Token, depth: int, need_role: bool = True) -> Party | None:
+    def _group(self, token: Token, depth: int, need_role: bool = True, place: Token | None = None) -> Party | None:
         """A group named by its country and role: "British troops", "lawmakers in Arnor",
         "the government of Gondor", "Danish media and government"."""
         modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
@@ -285,11 +297,19 @@ class Coder:
                 country = owner["code"][:3]
             else:
                 words.append(mod.text)
-        role = role_of([*words, token.text])
+        proper = " ".join(m.text for m in modifiers if m.pos_ == "PROPN")
+        if country is None and proper:
+            named = code_for_name(proper)  # "White House security officials": the metonym's country
+            country = named[:3] if named else None
+        role_words = [*words, token.text]
+        has_role = agent_code("", role_words, self.agents) is not None
         if country is None:
-            country = country_of([*words, token.text])
-        if need_role and role is None and token.lemma_.lower() not in _GROUP_NOUNS:
+            country = country_of(role_words)
+        if need_role and not has_role and token.lemma_.lower() not in _GROUP_NOUNS:
             return None  # "a US backstop", "Russian gas": not an actor
+        if country is None and place is not None:
+            inner = self.party(place, depth + 1)
+            country = inner.country if inner is not None else None
         if country is None:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
@@ -308,11 +328,25 @@ class Coder:
         if country is None:
             return None
         first = modifiers[0] if modifiers else token
-        return Party(country + (role or ""), first.idx, token.idx + len(token.text), None, None)
+        code = agent_code(country, role_words, self.agents) or country
+        return Party(code, first.idx, token.idx + len(token.text), None, None)
 
     def parties(self, token: Token) -> list[Party]:
-        """The parties of a noun phrase, one per conjunct ("Gondor and Arnor")."""
-        found = [self.party(t) for t in (token, *token.conjuncts)]
+        """The parties of a noun phrase, one per conjunct ("Gondor and Arnor"; "the ambassadors
+        of Arnor, Osgiliath and Gondor")."""
+        found: list[Party | None] = []
+        for t in (token, *token.conjuncts):
+            places = [
+                obj
+                for prep in t.children
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from")
+                for obj in prep.children
+                if obj.dep_ == "pobj" and obj.conjuncts
+            ]
+            if places and self._actor_at(t.idx, t.idx + len(t.text)) is None and t.pos_ == "NOUN":
+                found += [self._group(t, 0, place=place) for place in (places[0], *places[0].conjuncts)]
+            else:
+                found.append(self.party(t))
         return [p for p in found if p is not None]
 
     # -- arguments ---------------------------------------------------------------------------
@@ -365,10 +399,14 @@ class Coder:
         phrase: list[Token] = []
         while stack:
             t = stack.pop()
-            if t.pos_ in ("NOUN", "PROPN", "PRON"):
-                phrase.append(t)
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("compound", "amod", "nmod"):
+                phrase.append(t)  # heads only: "an attack by Osgiliath soldiers" is the soldiers
             stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
-        out.extend(sorted(phrase, key=lambda t: t.i))
+        for head in sorted(phrase, key=lambda t: t.i):
+            # the head, then its owner: "Ithilen's president" is the president (ITHGOV), but
+            # "Gondor's proposals" is Gondor's
+            out.append(head)
+            out.extend(c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN")
         # "Arnor believes Dagolath can cope": the reported clause's subject (not for a bare
         # "said": that is the speaker's statement, coded by what was said).
         for child in verb.children if verb.lemma_.lower() not in _SAYING else ():
@@ -498,7 +536,10 @@ class Coder:
             if not target:
                 # "The Philippines and France agree …": a joint subject of a mutual action
                 # (agreeing, meeting, cooperating, fighting) acts towards each other.
-                if action.code[:2] not in _MUTUAL_ROOTS:
+                mutual = action.code[:2] in _MUTUAL_ROOTS or any(
+                    c.lower_ in ("their", "each", "one") for t in candidates for c in t.children
+                )  # "Gondor and Osgiliath have postponed their meeting"
+                if not mutual:
                     continue
                 for source in sources:
                     for other in sources:

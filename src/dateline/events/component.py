@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..actors.agents import agents_for
 from ..actors.component import ACTORS_KEY
 from ..quotes.component import QUOTES_KEY
 from ..spans import Found, RecordComponent, records
@@ -24,14 +25,15 @@ EVENTS_KEY = "dateline_events"
 class EventCoder(RecordComponent):
     key = EVENTS_KEY
 
-    def __init__(self, nlp: Language, name: str, verbs: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, verbs: str | None = None, agents: str | None = None) -> None:
         super().__init__(nlp, name)
         self.verbs: VerbDictionary = load_verbs(verbs) if verbs else default_verbs()
+        self.agents = agents_for(agents)
 
     def extract(self, doc: Doc) -> Found:
         if not doc.has_annotation("DEP"):
             return []
-        coder = Coder(doc, records(doc, ACTORS_KEY), records(doc, QUOTES_KEY), self.verbs)
+        coder = Coder(doc, records(doc, ACTORS_KEY), records(doc, QUOTES_KEY), self.verbs, agents=self.agents)
         found: Found = []
         for record in coder.events():
             span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
@@ -40,6 +42,6 @@ class EventCoder(RecordComponent):
         return found
 
 
-@Language.factory("dateline_events", default_config={"verbs": None}, assigns=[f"doc._.{EVENTS_KEY}"])
-def make_event_coder(nlp: Language, name: str, verbs: str | None) -> EventCoder:
-    return EventCoder(nlp, name, verbs)
+@Language.factory("dateline_events", default_config={"verbs": None, "agents": None}, assigns=[f"doc._.{EVENTS_KEY}"])
+def make_event_coder(nlp: Language, name: str, verbs: str | None, agents: str | None) -> EventCoder:
+    return EventCoder(nlp, name, verbs, agents)

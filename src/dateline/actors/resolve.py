@@ -169,6 +169,26 @@ def _titled_names(doc: Doc) -> list[Span]:
     return names
 
 
+def _titled_surnames(doc: Doc) -> list[Span]:
+    """One-word names after a title noun that the NER did not tag as a person ("Arnor President
+    Umbardacil" tagged as one ORG): "President Trump" without PERSON."""
+    names = []
+    for token in doc[:-1]:
+        if token.lower_ not in TITLE_NOUNS or not token.is_title:
+            continue
+        name = doc[token.i + 1]
+        after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        if (
+            name.pos_ == "PROPN"
+            and name.is_title
+            and name.ent_type_ in ("", "ORG")
+            and name.lower_ not in TITLE_NOUNS
+            and (after is None or after.pos_ not in ("PROPN", "NOUN"))
+        ):
+            names.append(doc[name.i : name.i + 1])
+    return names
+
+
 class Resolver:
     """Built once per Doc; answers :meth:`resolve` for any span of that Doc."""
 
@@ -182,6 +202,8 @@ class Resolver:
                 self._add_full_name(ent)
         for name in _titled_names(doc):
             self._add_full_name(name)
+        for name in _titled_surnames(doc):
+            self._add_single_name(name)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_single_name(ent)

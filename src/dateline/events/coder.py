@@ -290,13 +290,19 @@ class Coder:
         "the government of Gondor", "Danish media and government"."""
         modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
         country: str | None = None
-        words: list[str] = []
+        owners: set[int] = set()
         for mod in modifiers:
             owner = self._actor_at(mod.idx, mod.idx + len(mod.text))
             if owner is not None and owner.get("code") and country is None:
                 country = owner["code"][:3]
-            else:
-                words.append(mod.text)
+                owners.update(t.i for t in mod.subtree)
+        # every word of the modifiers, nested ones too: "human rights activists"
+        start = min((m.left_edge.i for m in modifiers), default=token.i)
+        words = [
+            t.text
+            for t in self.doc[start : token.i]
+            if t.i not in owners and t.dep_ not in ("det", "case", "punct", "cc", "conj")
+        ]
         proper = " ".join(m.text for m in modifiers if m.pos_ == "PROPN")
         if country is None and proper:
             named = code_for_name(proper)  # "White House security officials": the metonym's country
@@ -336,6 +342,12 @@ class Coder:
         of Arnor, Osgiliath and Gondor")."""
         found: list[Party | None] = []
         for t in (token, *token.conjuncts):
+            if self.party(t) is None:
+                # "The lions and the evil awful Gondor": an apposition names the actor
+                appositions = [c for c in t.children if c.dep_ == "appos"]
+                if appositions:
+                    found += [self.party(a) for a in appositions]
+                    continue
             places = [
                 obj
                 for prep in t.children
@@ -399,7 +411,7 @@ class Coder:
         phrase: list[Token] = []
         while stack:
             t = stack.pop()
-            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("compound", "amod", "nmod"):
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("compound", "amod", "nmod", "poss"):
                 phrase.append(t)  # heads only: "an attack by Osgiliath soldiers" is the soldiers
             stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
         for head in sorted(phrase, key=lambda t: t.i):
@@ -407,6 +419,10 @@ class Coder:
             # "Gondor's proposals" is Gondor's
             out.append(head)
             out.extend(c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN")
+        # Last, the objects of a purpose clause: "signed an accord to supply Gondor with wheat".
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                out.extend(c for c in child.children if c.dep_ in ("dobj", "dative"))
         # "Arnor believes Dagolath can cope": the reported clause's subject (not for a bare
         # "said": that is the speaker's statement, coded by what was said).
         for child in verb.children if verb.lemma_.lower() not in _SAYING else ():

@@ -100,11 +100,22 @@ def _triples(pairs: Iterable[tuple[set[tuple[str, str, str]], set[tuple[str, str
     return _prf(tp, n_pred, n_gold)
 
 
-def petr_gsr(path: Path) -> None:
+def phoenix_dictionary(actors: Path) -> Path | None:
+    """Phoenix's country, international and non-state actor dictionaries as one user dictionary."""
+    files = [actors / f"Phoenix.{name}.actors.txt" for name in ("Countries", "International", "MilNonState")]
+    if not all(f.exists() for f in files):
+        return None
+    entries = [entry for f in files for entry in convert(f)]
+    path = Path(tempfile.mkdtemp()) / "phoenix.yaml"
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def petr_gsr(path: Path, dictionary: Path | None = None) -> None:
     if not path.exists():
         print(f"PETR-2 GSR: {path} not found; skipped")
         return
-    nlp = load_nlp(PipelineConfig())
+    nlp = load_nlp(PipelineConfig(dictionary=str(dictionary) if dictionary else None))
     pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
@@ -118,7 +129,8 @@ def petr_gsr(path: Path) -> None:
             for e in _events(nlp, rec["text"], rec["id"], rec.get("date"))
         }
         pairs.append((gold, got))
-    print(f"PETR-2 GSR ({len(pairs)} sentences), triples (source country, target country, CAMEO root):")
+    setting = "with the Phoenix actor dictionaries it was coded with" if dictionary else "dateline's own actors"
+    print(f"PETR-2 GSR ({len(pairs)} sentences, {setting}), triples (source country, target country, CAMEO root):")
     print("  " + _triples(pairs))
 
 
@@ -246,7 +258,11 @@ def main() -> None:
             True,
         )
     if a.only in (None, "gsr"):
-        petr_gsr(events / "udpetrarch_validation" / "PETR2_GSR_validation.jsonl")
+        gsr = events / "udpetrarch_validation" / "PETR2_GSR_validation.jsonl"
+        petr_gsr(gsr)
+        phoenix = phoenix_dictionary(events / "ontology" / "actors")
+        if phoenix is not None:
+            petr_gsr(gsr, phoenix)
         plover_gsr(events / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
     if a.only in (None, "seed"):
         seed(shared)

@@ -12,6 +12,7 @@ the sentence: exactly, and by their first three letters. The suite's agents dict
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -49,6 +50,12 @@ def parse_code(block: str) -> dict[str, str] | None:
     elif "-" in rest:
         start, end = rest.split("-", 1)
         item["from"], item["to"] = _date(start), _date(end)
+    for key in ("from", "to"):
+        if key in item:
+            try:
+                dt.date.fromisoformat(item[key])
+            except ValueError:
+                return None  # a typo in the source file ("9008223"): the code is left out
     return item
 
 

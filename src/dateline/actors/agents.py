@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import DatelineError
+from ..tables import load_table
 
 _ROLE = re.compile(r"\[([A-Z0-9]*~[A-Z0-9]*)\]")
 _MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
@@ -129,21 +129,16 @@ def _expand(form: str, macros: dict[str, list[str]]) -> list[str]:
 
 
 def load_agents(path: str | Path) -> Agents:
-    """Read an agents dictionary: PETRARCH text format, or dateline's compiled JSON."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise DatelineError("E034", path=str(path), reason=exc.strerror or str(exc)) from exc
-    if p.suffix == ".json":
-        try:
-            return Agents.from_json(json.loads(text))
-        except (ValueError, TypeError) as exc:
-            raise DatelineError("E034", path=str(path), reason=f"not a compiled agents table ({exc})") from exc
-    agents = parse_agents(text)
-    if not agents:
-        raise DatelineError("E034", path=str(path), reason="no agent lines ('NOUN [~ROLE]') found")
-    return agents
+    """Read an agents dictionary: PETRARCH text format, or dateline's compiled JSON (E034)."""
+    return load_table(
+        path,
+        error="E034",
+        parse=parse_agents,
+        from_json=Agents.from_json,
+        is_empty=lambda agents: not agents,
+        what="agents table",
+        empty="agent lines ('NOUN [~ROLE]')",
+    )
 
 
 @cache

@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import DatelineError
+from ..tables import load_table
 
 NO_EVENT = "---"
 
@@ -217,21 +217,16 @@ def parse_verbs(text: str) -> VerbDictionary:
 
 
 def load_verbs(path: str | Path) -> VerbDictionary:
-    """Read a verb dictionary: PETRARCH text format, or dateline's compiled JSON."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise DatelineError("E030", path=str(path), reason=exc.strerror or str(exc)) from exc
-    if p.suffix == ".json":
-        try:
-            return VerbDictionary.from_json(json.loads(text))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise DatelineError("E030", path=str(path), reason=f"not a compiled verb dictionary ({exc})") from exc
-    verbs = parse_verbs(text)
-    if not verbs.verbs:
-        raise DatelineError("E030", path=str(path), reason="no verb blocks ('--- VERB [code] ---') found")
-    return verbs
+    """Read a verb dictionary: PETRARCH text format, or dateline's compiled JSON (E030)."""
+    return load_table(
+        path,
+        error="E030",
+        parse=parse_verbs,
+        from_json=VerbDictionary.from_json,
+        is_empty=lambda verbs: not verbs.verbs,
+        what="verb dictionary",
+        empty="verb blocks ('--- VERB [code] ---')",
+    )
 
 
 @cache

@@ -1,0 +1,44 @@
+"""Reading the PETRARCH-format dictionaries users can give (verbs, agents) with one set of errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import DatelineError
+
+T = TypeVar("T")
+
+
+def load_table(
+    path: str | Path,
+    *,
+    error: str,
+    parse: Callable[[str], T],
+    from_json: Callable[[Any], T],
+    is_empty: Callable[[T], bool],
+    what: str,
+    empty: str,
+) -> T:
+    """Read ``path``: dateline's compiled JSON (``.json``) or the PETRARCH text format.
+
+    Every failure is ``error`` (a DatelineError code taking ``path`` and ``reason``): an
+    unreadable file, a JSON file that is not a compiled ``what``, or a text file with nothing
+    in it (``empty`` says what was looked for).
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise DatelineError(error, path=str(path), reason=exc.strerror or str(exc)) from exc
+    if p.suffix == ".json":
+        try:
+            return from_json(json.loads(text))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DatelineError(error, path=str(path), reason=f"not a compiled {what} ({exc})") from exc
+    table = parse(text)
+    if is_empty(table):
+        raise DatelineError(error, path=str(path), reason=f"no {empty} found")
+    return table

@@ -444,3 +444,20 @@ def test_group_roles_and_compound_places(nlp):
     found = roots(nlp, "The ambassadors of France and Germany met Chinese officials in Beijing.")
     assert {("FRA", "CHN", "04"), ("DEU", "CHN", "04")} <= found
     assert coded(nlp, "The German government condemned an attack by Russian soldiers.") == {("DEUGOV", "RUSMIL", "111")}
+
+
+@pytest.mark.model
+def test_reverse_only_and_reciprocal_codes(tmp_path):
+    from dateline.api import analyze
+    from dateline.pipeline import PipelineConfig, load_nlp
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "---  STAND   [---]  ---\nSTAND {STOOD}\n- * TRIAL  [:173]\n\n---  MEET   [040:041]  ---\nMEET {MET}\n",
+        encoding="utf-8",
+    )
+    nlp = load_nlp(PipelineConfig(verbs=str(path)))
+    tried = analyze("Russia stood trial in France.", nlp=nlp).events
+    assert [(e["source_code"], e["target_code"], e["cameo"]) for e in tried] == [("FRA", "RUS", "173")]
+    met = {(e["source_code"], e["target_code"], e["cameo"]) for e in analyze("India met China.", nlp=nlp).events}
+    assert met == {("IND", "CHN", "040"), ("CHN", "IND", "041")}

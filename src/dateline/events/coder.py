@@ -207,6 +207,7 @@ class Action:
     source_from: Token  # the verb whose subject is the source
     target_from: Token  # the token whose arguments hold the target
     reverse: str | None = None  # the code of the target's side of a reciprocal event (043 for 042)
+    swap: bool = False  # the code is the target's action on the source ("[:173]")
 
 
 class Coder:
@@ -497,6 +498,11 @@ class Coder:
         if both is None:
             return None
         code, _, reverse = both.partition(":")
+        if not code or code == NO_EVENT:
+            # "- * TRIAL [:173]": only the reverse event ("stand trial": the target tries the source)
+            if not reverse or reverse == NO_EVENT:
+                return None
+            return Action(reverse, verb, None, False, pattern, verb, verb, None, swap=True)
         negated = any(c.dep_ == "neg" for c in verb.children)
         head = verb.head
         kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head is not verb else None
@@ -565,7 +571,8 @@ class Coder:
             for source in sources:
                 for t in target:
                     if _related(source, t):
-                        yield self._record(sentence, action.trigger, action.code, source, t, action)
+                        first, second = (t, source) if action.swap else (source, t)
+                        yield self._record(sentence, action.trigger, action.code, first, second, action)
                         if action.reverse and action.reverse != NO_EVENT:
                             yield self._record(sentence, action.trigger, action.reverse, t, source, action)
 

@@ -461,3 +461,31 @@ def test_reverse_only_and_reciprocal_codes(tmp_path):
     assert [(e["source_code"], e["target_code"], e["cameo"]) for e in tried] == [("FRA", "RUS", "173")]
     met = {(e["source_code"], e["target_code"], e["cameo"]) for e in analyze("India met China.", nlp=nlp).events}
     assert met == {("IND", "CHN", "040"), ("CHN", "IND", "041")}
+
+
+@pytest.mark.model
+def test_event_actors_view_links_events_across_stories(tmp_path):
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Talks\n\nParis, May 2 (AFP) - French President Emmanuel Macron met German Chancellor Olaf Scholz.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Criticism\n\nBerlin, May 3 (AFP) - French President Emmanuel Macron criticised Russia on Tuesday.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "d.duckdb"
+    run = [sys.executable, "-m", "dateline"]
+    subprocess.run([*run, "ingest", str(folder), "--db", str(db), "--year", "2024", "-q"], check=True)
+    sql = (
+        "SELECT doc_id, source_uid, source_registry_name, target_code, story_date FROM event_actors"
+        " WHERE source_code = 'FRAGOV' ORDER BY doc_id"
+    )
+    out = subprocess.run([*run, "db", "query", "--db", str(db), sql, "-f", "jsonl"], capture_output=True, text=True)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["doc_id"] for r in rows] == ["a", "b"]
+    assert rows[0]["source_uid"] == rows[1]["source_uid"] is not None  # one registry actor
+    assert rows[0]["source_registry_name"] == "Emmanuel Macron"
+    assert rows[1]["target_code"] == "RUS"
+    assert rows[1]["story_date"] == "2024-05-03"

@@ -169,6 +169,17 @@ CREATE OR REPLACE VIEW unique_quotes AS
     SELECT q.* FROM quotes q JOIN documents d USING (content_hash) WHERE d.duplicate_of IS NULL;
 CREATE OR REPLACE VIEW unique_events AS
     SELECT e.* FROM events e JOIN documents d USING (content_hash) WHERE d.duplicate_of IS NULL;
+CREATE OR REPLACE VIEW event_actors AS
+    SELECT e.*, d.doc_id, COALESCE(d.dateline_date, TRY_CAST(d.published AS DATE)) AS story_date,
+           sa.actor_uid AS source_uid, ta.actor_uid AS target_uid,
+           sr.name AS source_registry_name, tr.name AS target_registry_name
+    FROM events e
+    JOIN documents d USING (content_hash)
+    LEFT JOIN actors sa ON sa.content_hash = e.content_hash AND sa.actor_id = e.source_actor
+    LEFT JOIN actors ta ON ta.content_hash = e.content_hash AND ta.actor_id = e.target_actor
+    LEFT JOIN registry sr ON sr.actor_uid = sa.actor_uid
+    LEFT JOIN registry tr ON tr.actor_uid = ta.actor_uid
+    WHERE d.duplicate_of IS NULL;
 """
 
 

@@ -558,9 +558,15 @@ class Coder:
             if not target:
                 # "The Philippines and France agree …": a joint subject of a mutual action
                 # (agreeing, meeting, cooperating, fighting) acts towards each other.
-                mutual = action.code[:2] in _MUTUAL_ROOTS or any(
-                    c.lower_ in ("their", "each", "one") for t in candidates for c in t.children
-                )  # "Gondor and Osgiliath have postponed their meeting"
+                # Not when the action's object is an actor the text does not place: "China and
+                # Russia support the government" is not China supporting Russia ("signed an
+                # agreement" still is mutual).
+                reciprocal = any(c.lower_ in ("their", "each", "one") for t in candidates for c in t.children)
+                own_object = any(
+                    c.dep_ in ("dobj", "dative") and agent_code("", [c.text], self.agents) is not None
+                    for c in action.target_from.children
+                )
+                mutual = reciprocal or (action.code[:2] in _MUTUAL_ROOTS and not own_object)
                 if not mutual:
                     continue
                 for source in sources:

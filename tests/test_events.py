@@ -489,3 +489,10 @@ def test_event_actors_view_links_events_across_stories(tmp_path):
     assert rows[0]["source_registry_name"] == "Emmanuel Macron"
     assert rows[1]["target_code"] == "RUS"
     assert rows[1]["story_date"] == "2024-05-03"
+
+
+@pytest.mark.model
+def test_conditional_and_unplaced_objects_are_not_events(nlp):
+    assert roots(nlp, "If Russia attacks Poland, NATO will respond.") & {("RUS", "POL", "19")} == set()
+    found = roots(nlp, "Mass atrocities continue in Darfur as China and Russia support the government.")
+    assert found == set()  # not China supporting Russia

@@ -406,6 +406,13 @@ class Coder:
             for prep in preps:
                 if prep.lower_ == name:
                     out.extend(c for c in prep.children if c.dep_ == "pobj")
+        # An object that is an actor the text does not place ("backing the government") is the
+        # target, even uncoded: no other noun of the phrase stands in for it.
+        if any(
+            c.dep_ in ("dobj", "dative") and self.party(c) is None and agent_code("", [c.text], self.agents)
+            for c in verb.children
+        ):
+            return out
         # Then any noun of the verb's own phrase, in text order: "welcomed a resumption of ties
         # with Osgiliath", "condemned an attack by Osgiliath soldiers".
         stack = [c for c in verb.children if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "nsubjpass", "aux", "neg")]
@@ -657,6 +664,9 @@ class Coder:
 
 
 def _under_nonfactual(verb: Token) -> bool:
+    """Inside a conditional ("if X attacks Y") or under "prevent", "deter", "deny"..."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True
     head = verb
     for _ in range(3):
         if head.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl") or head.head is head:

@@ -67,7 +67,7 @@ def load_nlp(config: PipelineConfig = PipelineConfig()) -> Language:
         nlp.add_pipe("dateline_paragraphs", first=True)
     for name in config.components:
         settings: dict[str, Any] = {}
-        if name in ("dateline_actors", "dateline_quotes"):
+        if name in ("dateline_actors", "dateline_quotes", "dateline_events"):
             settings["dictionary"] = config.dictionary
         if name in ("dateline_actors", "dateline_events"):
             settings["agents"] = config.agents

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.agents import Agents
 from ..actors.codes import agent_code, code_for_name, country_of
+from ..actors.dictionary import ActorDictionary
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
 from . import cameo
 from .verbs import NO_EVENT, Pattern, VerbDictionary, Word, match_sequence
@@ -221,8 +222,10 @@ class Coder:
         verbs: VerbDictionary,
         resolver: Resolver | None = None,
         agents: Agents | None = None,
+        dictionary: ActorDictionary | None = None,
     ) -> None:
         self.agents = agents
+        self.dictionary = dictionary
         self.doc = doc
         self.actors = actors
         self.quotes = quotes
@@ -240,7 +243,7 @@ class Coder:
     @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
-            self._resolver = Resolver(self.doc)
+            self._resolver = Resolver(self.doc, self.dictionary)  # as the quotes component resolves
         return self._resolver
 
     def _mention_at(self, start: int, end: int) -> tuple[int, int, dict[str, Any]] | None:

@@ -86,9 +86,10 @@ def test_syndication_dedupe_targets():
 def test_plover_gsr_actor_country_agreement_floor():
     need_shared(SHARED / "data" / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
     output = _run_benchmark("actors.py")
-    # Measured 2026-11-25: found 0.817, agreement among found 0.734.
-    assert _ratio(output, "found by dateline") >= 0.79
-    assert _ratio(output, "country agreement among found") >= 0.71
+    # Measured 2026-11-25: found 0.834, agreement among found 0.790 (0.817 and 0.734 before the
+    # agents table and dictionary matching).
+    assert _ratio(output, "found by dateline") >= 0.81
+    assert _ratio(output, "country agreement among found") >= 0.76
 
 
 def _section(output: str, title: str) -> str:

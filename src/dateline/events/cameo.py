@@ -132,8 +132,6 @@ def frame(code: str, kind: str) -> str | None:
     root = code[:2]
     if kind == "intent" and root in _THREATS:
         return _THREATS[root]
-    if kind == "reject" and root in ("01", "02"):
-        return None
     framed = _FRAMES.get(kind, {}).get(root)
     if framed is None:
         return None

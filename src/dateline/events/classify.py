@@ -149,7 +149,7 @@ def verb_evidence(doc: Doc, dyad: Dyad, coder: Coder) -> tuple[str | None, list[
     lemmas = [t.lemma_.lower() for t in chain]
     for token in chain:
         if token.pos_ in ("VERB", "AUX"):
-            action = coder._action(token)
+            action = coder.action_for(token)
             if action is not None:
                 return action.code, lemmas
     return None, lemmas

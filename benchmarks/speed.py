@@ -1,6 +1,6 @@
 """Words per second of ``dateline extract`` against a spaCy-only parse, in the same run.
 
-usage: python benchmarks/speed.py [TEXT_DIR] [--rounds N]
+usage: python benchmarks/speed.py [TEXT_DIR] [--rounds N] [--quote-model rules|tagger]
 
 TEXT_DIR defaults to ../shared/data/quotes/polnear/dev/text. Both runs use the same texts and
 the same pinned model; the spaCy-only run is ``nlp.pipe`` over the raw texts, the dateline run
@@ -18,7 +18,7 @@ from pathlib import Path
 import spacy
 
 from dateline.batch import process
-from dateline.pipeline import DEFAULT_MODEL, load_nlp
+from dateline.pipeline import DEFAULT_MODEL, PipelineConfig, load_nlp
 from dateline.records import Document
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "polnear" / "dev" / "text"
@@ -28,6 +28,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("text_dir", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--quote-model", choices=["rules", "tagger"], default="rules")
     args = parser.parse_args()
     if not args.text_dir.is_dir():
         sys.exit(f"text folder not found: {args.text_dir} (it is in ../shared beside the project)")
@@ -36,9 +37,10 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
 
     plain = spacy.load(DEFAULT_MODEL)
-    dateline_nlp = load_nlp()
+    config = PipelineConfig(quote_model=args.quote_model)
+    dateline_nlp = load_nlp(config)
     list(plain.pipe(texts[:3]))  # warm both pipelines before timing
-    list(process(paths[:3], nlp=dateline_nlp))
+    list(process(paths[:3], nlp=dateline_nlp, config=config))
 
     best_plain = best_dateline = float("inf")
     for _ in range(args.rounds):
@@ -47,13 +49,13 @@ def main() -> None:
             pass
         best_plain = min(best_plain, time.perf_counter() - start)
         start = time.perf_counter()
-        documents = [r for r in process(paths, nlp=dateline_nlp) if isinstance(r, Document)]
+        documents = [r for r in process(paths, nlp=dateline_nlp, config=config) if isinstance(r, Document)]
         best_dateline = min(best_dateline, time.perf_counter() - start)
         assert len(documents) == len(paths)
 
     print(f"texts: {len(texts)}  words: {words:,}  rounds: {args.rounds} (best of)")
     print(f"spaCy only ({DEFAULT_MODEL}): {words / best_plain:,.0f} words/s")
-    print(f"dateline extract:              {words / best_dateline:,.0f} words/s")
+    print(f"dateline extract ({args.quote_model}):      {words / best_dateline:,.0f} words/s")
     print(f"ratio dateline / spaCy: {best_plain / best_dateline:.2f}")
 
 

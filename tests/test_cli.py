@@ -119,6 +119,11 @@ def test_usage_errors_exit_2(no_model, tmp_path):
     assert result.exit_code == 2
     assert "E016" in result.stderr
     assert runner.invoke(app, ["extract", "x", "--year", "25"]).exit_code == 2
+    story = tmp_path / "story.txt"
+    story.write_text("Officials said the talks failed.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(story), "--quote-model", "neural"])
+    assert result.exit_code == 2
+    assert "E037" in result.stderr
 
 
 def test_ingest_twice_changes_nothing_and_exports(no_model, corpus, tmp_path):

@@ -85,6 +85,13 @@ Agents = Annotated[
     str | None,
     typer.Option(help="Agents dictionary in PETRARCH format (role nouns), replacing the shipped Phoenix one."),
 ]
+QuoteModel = Annotated[
+    str,
+    typer.Option(
+        help="Quote attribution: 'rules' (fast), or 'tagger' to add the learned PolNeAR tagger"
+        " (needs the classify extra; extraction about 2.5 times slower). See the README, Quotes."
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 DbPath = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
@@ -135,6 +142,7 @@ def _inputs(
     dictionary: str | None = None,
     verbs: str | None = None,
     agents: str | None = None,
+    quote_model: str = "rules",
 ) -> _Inputs:
     from .pipeline import PipelineConfig
     from .readers.base import InputOptions, get_reader
@@ -167,7 +175,16 @@ def _inputs(
         from .actors.agents import load_agents
 
         load_agents(agents)  # E034 now
-    config = PipelineConfig(timeout=timeout or None, dictionary=dictionary, verbs=verbs, agents=agents)
+    if quote_model != "rules":
+        from .quotes.component import QUOTE_MODELS
+        from .quotes.tagger import load_tagger
+
+        if quote_model not in QUOTE_MODELS:
+            raise DatelineError("E037", value=quote_model, choices=", ".join(QUOTE_MODELS))
+        load_tagger()  # E035/E036 now
+    config = PipelineConfig(
+        timeout=timeout or None, dictionary=dictionary, verbs=verbs, agents=agents, quote_model=quote_model
+    )
     return _Inputs(options, config, expanded)
 
 
@@ -236,6 +253,7 @@ def extract(
     dictionary: Dictionary = None,
     verbs: Verbs = None,
     agents: Agents = None,
+    quote_model: QuoteModel = "rules",
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and write one record per story (JSONL by default)."""
@@ -258,6 +276,7 @@ def extract(
             dictionary=dictionary,
             verbs=verbs,
             agents=agents,
+            quote_model=quote_model,
         )
         index = DuplicateIndex()
         with _output(output, force) as out, _progress(len(inputs.paths), quiet) as bar:
@@ -304,6 +323,7 @@ def ingest(
     dictionary: Dictionary = None,
     verbs: Verbs = None,
     agents: Agents = None,
+    quote_model: QuoteModel = "rules",
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and store them in a DuckDB database (idempotent and resumable)."""
@@ -323,6 +343,7 @@ def ingest(
             dictionary=dictionary,
             verbs=verbs,
             agents=agents,
+            quote_model=quote_model,
         )
         with _progress(len(inputs.paths), quiet) as bar:
             summary = run_ingest(

@@ -58,6 +58,9 @@ class Errors(_Template):
     E032 = "The event classifier needs the 'classify' extra: pip install 'dateline[classify]' ({reason})."
     E033 = "Unknown classifier model {value!r}. Models: {choices}."
     E034 = "Agents dictionary {path} could not be used: {reason}. See docs/actors.md for the format."
+    E035 = "The quote tagger needs the 'classify' extra: pip install 'dateline[classify]' ({reason})."
+    E036 = "The quote tagger's weights could not be used: {reason}. Reinstall dateline or retrain them."
+    E037 = "Unknown quote model {value!r}. Models: {choices}."
 
 
 class Warnings(_Template):

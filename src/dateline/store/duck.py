@@ -30,10 +30,14 @@ from .registry import Registry
 logger = logging.getLogger(__name__)
 
 #: Version of the database layout. A database with another version is refused (E009).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = ("documents", "quotes", "actors", "events", "errors", "inputs", "registry")
-_MIGRATABLE = ("2", "3")
+_MIGRATABLE = ("2", "3", "4")
+_QUOTE_COLUMNS = (
+    "content_hash, quote_index, kind, start_char, end_char, text, cue_start, cue_end, cue_text,"
+    " speaker_start, speaker_end, speaker_text, speaker_name, actor_id, rule"
+)
 _EVENT_COLUMNS = (
     "content_hash, event_index, start_char, end_char, text, source_actor, source_code, target_actor, target_code,"
     " cameo, plover, goldstein, quad_class, source_name, target_name, cameo_name, plover_mode, rule"
@@ -89,6 +93,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     actor_id VARCHAR,
     PRIMARY KEY (content_hash, quote_index)
 );
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS rule VARCHAR;
 CREATE TABLE IF NOT EXISTS actors (
     content_hash VARCHAR NOT NULL,
     actor_id VARCHAR NOT NULL,
@@ -206,7 +211,7 @@ class Store:
         self._check_version()
 
     def _create_or_migrate(self) -> None:
-        """Create the schema; bring a version-2 or -3 database up to date (the changes only add)."""
+        """Create the schema; bring a version 2-4 database up to date (the changes only add)."""
         tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         found = None
         if "meta" in tables:
@@ -215,6 +220,13 @@ class Store:
         if found not in (None, str(SCHEMA_VERSION), *_MIGRATABLE):
             return  # refused by _check_version with E009
         self.con.execute(_SCHEMA)
+        if found in _MIGRATABLE:
+            # Version 5 added quotes.rule: the stored records still hold it.
+            self.con.execute(
+                "UPDATE quotes SET rule = json_extract_string(documents.record,"
+                " '$.quotes[' || quotes.quote_index || '].rule') FROM documents"
+                " WHERE quotes.content_hash = documents.content_hash AND quotes.rule IS NULL"
+            )
         self.con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO UPDATE SET value = excluded.value",
             [str(SCHEMA_VERSION)],
@@ -357,10 +369,11 @@ class Store:
                     text[speaker[0] : speaker[1]] if speaker[0] is not None else None,
                     q.get("speaker_name"),
                     q.get("actor_id"),
+                    q.get("rule"),
                 ]
             )
         if quotes:
-            self.con.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 14) + ")", quotes)  # noqa: S608
+            self.con.executemany(f"INSERT INTO quotes ({_QUOTE_COLUMNS}) VALUES ({', '.join('?' * 15)})", quotes)  # noqa: S608
         registry = Registry(self.con)
         day = dt.date.fromisoformat(document.story.date) if document.story.date else None
         actors = [

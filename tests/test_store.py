@@ -157,29 +157,27 @@ def test_registry_never_merges_two_people_of_one_surname(tmp_path):
         assert rows == [("John Smith", "USA"), ("John Smith", "GBR"), ("Smith", None)]
 
 
-def test_version_2_database_is_migrated(tmp_path):
+def _old_database(tmp_path, version: str, undo: str):
+    """A database with one document, set back to ``version`` by the SQL ``undo``."""
     db = tmp_path / "t.duckdb"
     with Store(db) as store:
         store.add(make_document())
     con = duckdb.connect(str(db))
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-    con.execute("DROP TABLE registry_aliases")
+    con.execute(f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version'")
+    con.execute(undo)
     con.close()
-    with Store(db) as store:
+    return db
+
+
+def test_version_2_database_is_migrated(tmp_path):
+    with Store(_old_database(tmp_path, "2", "DROP TABLE registry_aliases")) as store:
         assert store.counts()["documents"] == 1
         _, rows = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
         assert rows == [("5",)]
 
 
 def test_version_4_database_gets_quote_rules_from_the_stored_records(tmp_path):
-    db = tmp_path / "t.duckdb"
-    with Store(db) as store:
-        store.add(make_document())
-    con = duckdb.connect(str(db))
-    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
-    con.execute("ALTER TABLE quotes DROP COLUMN rule")
-    con.close()
-    with Store(db) as store:
+    with Store(_old_database(tmp_path, "4", "ALTER TABLE quotes DROP COLUMN rule")) as store:
         _, rows = store.query("SELECT kind, rule FROM quotes")
         assert rows == [("direct", "marks")]
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.quotes.tagger import LABEL_IDS, Attribution, Window, bio_tags, decode, link
+from dateline.quotes.tagger import LABEL_IDS, Attribution, Window, bio_tags, decode, link, windows
 
 TEXT = "Critics accused the senator of hypocrisy, officials said."
 #        0      7       15  19      27 30       40 42        52   57
@@ -117,3 +119,29 @@ def test_weights_with_other_labels_are_refused():
     with pytest.raises(DatelineError) as info:
         QuoteTagger(weights=b"", config={"labels": ["O", "B-QUOTE", "I-QUOTE"]})
     assert info.value.code == "E036"
+
+
+class _WordTokenizer:
+    """A stand-in for the MiniLM tokenizer: one piece per whitespace-separated word."""
+
+    def __call__(self, text: str, **_: object) -> _Encoded:
+        return _Encoded([(m.start(), m.end()) for m in re.finditer(r"\S+", text)])
+
+
+class _Encoded(dict):
+    def __init__(self, offsets: list[tuple[int, int]]) -> None:
+        super().__init__(input_ids=list(range(len(offsets))), offset_mapping=offsets)
+
+    def word_ids(self) -> list[int]:
+        return list(range(len(self["offset_mapping"])))
+
+
+def test_windows_follow_dateline_paragraphs():
+    text = "First para here.\n\nSecond one\ngoes on.\n"
+    assert [[text[a:b] for a, b in w.offsets] for w in windows(text, _WordTokenizer())] == [
+        ["First", "para", "here."],
+        ["Second", "one", "goes", "on."],
+    ]
+    # A feed with one paragraph per line and no blank line: each line is a paragraph.
+    lines = "One line.\nAnother line."
+    assert len(list(windows(lines, _WordTokenizer()))) == 2

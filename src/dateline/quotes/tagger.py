@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import DatelineError
+from ..text import split_paragraphs
 
 TYPES = ("CONTENT", "CUE", "SOURCE")
 LABELS = ("O", *(f"{prefix}-{kind}" for kind in TYPES for prefix in "BI"))
@@ -35,7 +36,6 @@ LABEL_IDS = {label: n for n, label in enumerate(LABELS)}
 MAX_PIECES = 254  # word pieces per window, plus [CLS] and [SEP]
 WEIGHTS = "data/tagger/weights.safetensors"
 CONFIG = "data/tagger/config.json"
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 Span = tuple[int, int]
 
@@ -58,10 +58,10 @@ class Attribution:
 
 
 def windows(text: str, tokenizer: Any) -> Iterator[Window]:
-    """One window per paragraph (blank-line separated); long paragraphs are cut every 254 pieces."""
-    for match in _PARAGRAPH.finditer(text):
-        start = match.start()
-        encoded = tokenizer(match.group(), return_offsets_mapping=True, add_special_tokens=False)
+    """One window per paragraph (:func:`dateline.text.split_paragraphs`, as the rules use);
+    long paragraphs are cut every 254 pieces."""
+    for start, end in split_paragraphs(text):
+        encoded = tokenizer(text[start:end], return_offsets_mapping=True, add_special_tokens=False)
         ids = list(encoded["input_ids"])
         offsets = [(a + start, b + start) for a, b in encoded["offset_mapping"]]
         words = [n if w is None else w for n, w in enumerate(encoded.word_ids())]

@@ -176,11 +176,10 @@ def _inputs(
 
         load_agents(agents)  # E034 now
     if quote_model != "rules":
-        from .quotes.component import QUOTE_MODELS
+        from .quotes.component import check_quote_model
         from .quotes.tagger import load_tagger
 
-        if quote_model not in QUOTE_MODELS:
-            raise DatelineError("E037", value=quote_model, choices=", ".join(QUOTE_MODELS))
+        check_quote_model(quote_model)  # E037 now
         load_tagger()  # E035/E036 now
     config = PipelineConfig(
         timeout=timeout or None, dictionary=dictionary, verbs=verbs, agents=agents, quote_model=quote_model

@@ -54,7 +54,7 @@ class PipelineConfig:
     #: An agents dictionary (PETRARCH format) replacing the shipped Phoenix one (actors and events).
     agents: str | None = None
     #: ``rules`` (default) or ``tagger``: the quotes component adds the learned attribution
-    #: tagger (the ``classify`` extra; about as slow again as parsing).
+    #: tagger (the ``classify`` extra; it costs about two more parses' time).
     quote_model: str = "rules"
 
 

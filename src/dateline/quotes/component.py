@@ -7,7 +7,7 @@ Quote records carry ``start``/``end`` (content span), ``kind`` (direct | partial
 
 ``model="tagger"`` (the ``classify`` extra) adds the learned tagger of
 :mod:`dateline.quotes.tagger`: it finds PolNeAR-style attributions the rules miss (beliefs,
-polls, accusations, "called for"...), at about the cost of a second parse.
+polls, accusations, "called for"...), at about the cost of two more parses.
 """
 
 from __future__ import annotations
@@ -30,15 +30,19 @@ QUOTE_MODELS = ("rules", "tagger")
 _MAX_MENTION_WORDS = 5  # a longer speaker phrase is not a name for the actor's mention list
 
 
+def check_quote_model(model: str) -> None:
+    """E037 unless ``model`` is one of :data:`QUOTE_MODELS`."""
+    if model not in QUOTE_MODELS:
+        raise DatelineError("E037", value=model, choices=", ".join(QUOTE_MODELS))
+
+
 class QuoteExtractor(RecordComponent):
     key = QUOTES_KEY
 
     def __init__(self, nlp: Language, name: str, dictionary: str | None = None, model: str = "rules") -> None:
-        if model not in QUOTE_MODELS:
-            raise DatelineError("E037", value=model, choices=", ".join(QUOTE_MODELS))
+        check_quote_model(model)
         super().__init__(nlp, name)
         self.dictionary: ActorDictionary | None = load_dictionary(dictionary) if dictionary else None
-        self.model = model
         self.tagger: QuoteTagger | None = load_tagger() if model == "tagger" else None
 
     def extract(self, doc: Doc) -> Found:
@@ -78,8 +82,8 @@ def with_tagged(doc: Doc, finder: QuoteFinder, found: Found, tagger: QuoteTagger
             # frame of the same reported speech, when there is one, names the speaker.
             frame = next((r for r in indirect if r["speaker"] is not None and overlaps(record, r)), None)
             if frame is not None:
-                for key in ("speaker", "cue", "speaker_name", "_core"):
-                    record[key] = record[key] if key == "cue" and record["cue"] else frame[key]
+                record.update(speaker=frame["speaker"], speaker_name=frame["speaker_name"], _core=frame["_core"])
+                record["cue"] = record["cue"] or frame["cue"]
         tagged.append((span, record))
     rest = [(span, r) for span, r in found if r["kind"] == "indirect" and not any(overlaps(r, t) for _, t in tagged)]
     return sorted(marked + tagged + rest, key=lambda item: (item[1]["start"], item[1]["end"]))

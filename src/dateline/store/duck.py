@@ -38,6 +38,7 @@ _QUOTE_COLUMNS = (
     "content_hash, quote_index, kind, start_char, end_char, text, cue_start, cue_end, cue_text,"
     " speaker_start, speaker_end, speaker_text, speaker_name, actor_id, rule"
 )
+_INSERT_QUOTE = f"INSERT INTO quotes ({_QUOTE_COLUMNS}) VALUES ({', '.join('?' * 15)})"  # noqa: S608
 _EVENT_COLUMNS = (
     "content_hash, event_index, start_char, end_char, text, source_actor, source_code, target_actor, target_code,"
     " cameo, plover, goldstein, quad_class, source_name, target_name, cameo_name, plover_mode, rule"
@@ -373,7 +374,7 @@ class Store:
                 ]
             )
         if quotes:
-            self.con.executemany(f"INSERT INTO quotes ({_QUOTE_COLUMNS}) VALUES ({', '.join('?' * 15)})", quotes)  # noqa: S608
+            self.con.executemany(_INSERT_QUOTE, quotes)
         registry = Registry(self.con)
         day = dt.date.fromisoformat(document.story.date) if document.story.date else None
         actors = [

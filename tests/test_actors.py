@@ -31,6 +31,10 @@ def test_code_from_title(words, code):
 def test_country_and_name_codes():
     assert country_of(["New", "Zealand"]) == "NZL"
     assert country_of(["Germany"]) == "DEU"
+    # a US state is not the country inside its name; a lower-case "new" is just a word
+    assert country_of(["newspapers", "in", "New", "Jersey"]) is None
+    assert country_of(["New", "Mexico", "officials"]) is None
+    assert country_of(["the", "new", "Iraqi", "government"]) == "IRQ"
     assert code_for_name("the Kremlin") == "RUSGOV"
     assert code_for_name("NATO") == "NAT"
     assert code_for_name("United Nations") == "UNO"

@@ -266,6 +266,54 @@ def test_hypothetical_action_under_prevent_is_no_event(nlp):
 
 
 @pytest.mark.model
+def test_words_saying_an_actor_attacked_are_an_accusation_of_aggression(nlp):
+    text = "Polish President Andrzej Duda said on Monday: “Russia has invaded and occupied a sovereign country.”"
+    assert ("POLGOV", "RUS", "1123") in coded(nlp, text)
+
+
+@pytest.mark.model
+def test_words_about_a_wish_or_a_possibility_are_no_accusation(nlp):
+    text = "Polish President Andrzej Duda said that Russia could invade a sovereign country."
+    assert not any(c == "1123" for _, _, c in coded(nlp, text))
+
+
+@pytest.mark.model
+def test_bearing_responsibility_is_an_accusation(nlp):
+    text = "Polish President Andrzej Duda said Russia bears full responsibility for the war."
+    assert ("POL", "RUS", "11") in roots(nlp, text)
+
+
+@pytest.mark.model
+def test_plural_pronoun_prefers_the_subject_to_an_oblique(nlp):
+    text = "Israel has good relations with Azerbaijan as they consider Azerbaijan an ally against Iran."
+    assert ("ISR", "AZE", "04") in roots(nlp, text)
+    text = "Israel has good relations with Azerbaijan. In case of a war against Iran, they could bomb Iran."
+    assert ("ISR", "IRN", "19") in roots(nlp, text)
+
+
+@pytest.mark.model
+def test_plural_pronoun_in_a_quote_is_not_its_audience_and_follows_an_earlier_they(nlp):
+    text = (
+        "Ukraine accused Russia of shelling Kharkiv on Monday.\n\n"
+        "Ukrainian Foreign Minister Dmytro Kuleba told reporters: “They are the aggressor. "
+        "They have occupied a sovereign country, and they bear full responsibility.”"
+    )
+    found = coded(nlp, text)
+    assert ("UKRGOV", "RUS", "111") in found  # "They are the aggressor"
+    assert ("UKRGOV", "RUS", "1123") in found  # "They have occupied …"
+
+
+@pytest.mark.model
+def test_plural_pronoun_after_an_uncoded_plural_has_no_code(nlp):
+    # "they" is the returns (the subject), not Russia ("Russia would reveal …" would be coded)
+    text = "His tax returns were sealed by a court in Russia. They would reveal business links to China."
+    assert coded(nlp, text) == set()
+    # nor a person and his aides, as Mexico ("Mexico spoke to …" would be coded)
+    text = "Ildefonso Guajardo and his aides left Mexico on Monday. They spoke to American business leaders."
+    assert coded(nlp, text) == set()
+
+
+@pytest.mark.model
 def test_no_event_within_one_government(nlp):
     assert coded(nlp, "British Prime Minister Keir Starmer will commit British troops to the mission.") == set()
 

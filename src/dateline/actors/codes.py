@@ -364,10 +364,13 @@ def country_of(words: Iterable[str], extra: dict[str, str] | None = None) -> str
 
     ``extra`` adds names (lower case → code), e.g. polities from a user dictionary.
     """
-    tokens = [w.lower().removesuffix("’s").removesuffix("'s") for w in words if w not in ("'s", "’s")]
+    kept = [w for w in words if w not in ("'s", "’s")]
+    tokens = [w.lower().removesuffix("’s").removesuffix("'s") for w in kept]
     names = {**_country_names(), **extra} if extra else _country_names()
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
+            if i and kept[i - 1] == "New":
+                continue  # "New Jersey", "New Mexico": not Jersey, Mexico ("the new Iraqi cabinet" is)
             code = names.get(" ".join(tokens[i : i + size]))
             if code:
                 return code

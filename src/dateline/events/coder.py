@@ -9,8 +9,8 @@ For every verb in a sentence the coder finds
   provide": 02x/10x; the one urged is the target) or a refusal ("refused to meet": 12x);
 - the **source**: the subject, climbing through control verbs ("push X to provide": X; "is
   ready to": the subject of "is"), shared subjects of coordinated verbs, relative pronouns
-  ("Trump, who has launched": Trump), passive agents ("was attacked by X"), and pronouns
-  resolved with the quote speaker rules;
+  ("Trump, who has launched": Trump), passive agents ("was attacked by X"), he/she resolved
+  with the quote speaker rules, and they/them by salience (``Coder._recent_collective``);
 - the **target**: the preposition the matching pattern names, else the direct object, the
   dative, or the object of a relational preposition (to, with, against, on...).
 
@@ -20,7 +20,8 @@ Arnor") give one event per actor.
 
 Statements are events of their speakers: when a quote (or "called X a dictator") evaluates an
 actor ("Putin was the aggressor", "Trump can be trusted"), the speaker criticises/accuses (111,
-112) or praises (051) that actor.
+112) or praises (051) that actor; words saying an actor invaded or attacked accuse it of
+aggression (1123).
 
 An event needs a coded source and a coded target that differ; events inside one government
 (both sides the same country, roles GOV/MIL or none) are dropped: dateline records relations
@@ -138,7 +139,8 @@ CRITICISM = {
     "villain",
     "coward",
 }
-ACCUSATION = {"blame", "responsible", "guilty", "culprit", "complicit", "accountable"}
+ACCUSATION = {"blame", "responsible", "responsibility", "guilty", "culprit", "complicit", "accountable"}
+_BEARING = {"bear", "carry", "shoulder"}  # "they bear full responsibility for the conflict"
 PRAISE = {
     "trust",
     "trustworthy",
@@ -173,6 +175,7 @@ _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
 _NONFACTUAL = {"prevent", "stop", "deter", "avoid", "block", "halt", "fear", "deny", "forbid", "prohibit"}
+_AGGRESSION_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
 
 # Prepositions whose object can be an event's target, in order of preference.
@@ -180,6 +183,11 @@ _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at
 _CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "punct", "cc", "mark", "csubj"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _PERSONAL = PRONOUNS_MALE | PRONOUNS_FEMALE
+_PLURAL = {"they", "them"}
+_PLURAL_WINDOW = 2  # sentences before a plural pronoun searched for the country it stands for
+_TELLING = {"tell", "brief", "inform", "assure", "warn", "remind", "address"}
+_SALIENCE = {"nsubj": 80, "nsubjpass": 80, "expl": 70, "attr": 70, "dobj": 50, "dative": 40}
+_PLURAL_CHAIN = 5  # "they … they … they": how many pronouns back a chain is followed
 
 
 @dataclass(frozen=True)
@@ -229,6 +237,8 @@ class Coder:
         self.quotes = quotes
         self.verbs = verbs
         self._resolver: Resolver | None = None  # built on the first pronoun
+        self._sentences: list[Span] | None = None
+        self._plural: dict[int, Party | None] = {}  # plural pronouns resolved so far
         self._mentions = sorted(
             ((m["start"], m["end"], actor) for actor in actors for m in actor.get("mentions", ())),
             key=lambda item: (item[0], item[1]),
@@ -256,6 +266,60 @@ class Coder:
         found = self._mention_at(start, end)
         return found[2] if found else None
 
+    def _recent_collective(self, token: Token, depth: int = 0) -> Party | None:
+        """The country, organisation or group a plural pronoun stands for, or None.
+
+        The candidates are the plural noun phrases, countries and organisations before the
+        pronoun in its sentence and the two before, and earlier plural pronouns (what they
+        stand for). Each is weighed as in Lappin and Leass's salience: subjects over objects
+        over other places, halved for every sentence back. The most salient wins, and when it
+        is not a coded actor ("his tax returns … they would reveal") the pronoun has no code.
+        (Lappin and Leass 1994, "An algorithm for pronominal anaphora resolution", with their
+        weights for recency, subject, existential, object, indirect object and non-adverbial.)
+        In a direct quote the speaker's side is "we" and the ones told are "you", so neither is
+        a candidate there ("He told reporters: “They are the aggressor”"); nor are "no …"
+        phrases.
+        """
+        if token.i in self._plural:
+            return self._plural[token.i]
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(self._sentences) if s.start <= token.i < s.end)
+        quote = next((q for q in self.quotes if q.get("kind") == "direct" and q["start"] <= token.idx < q["end"]), None)
+        speaker = self._by_id.get(quote.get("actor_id") or "") if quote else None
+        own_side = (speaker.get("code") or "")[:3] if speaker else ""
+        best: tuple[float, Party | None] = (0.0, None)
+        for back in range(min(index, _PLURAL_WINDOW) + 1):
+            sentence = self._sentences[index - back]
+            for before in sentence if back else self.doc[sentence.start : token.i]:
+                if before.dep_ in ("compound", "amod", "poss", "nmod") or (
+                    before.dep_ == "conj" and before.head.pos_ in ("NOUN", "PROPN")
+                ):
+                    continue  # not a phrase's head, or a later conjunct of one already weighed
+                party: Party | None
+                if before.lower_ in _PLURAL:
+                    party = self._recent_collective(before, depth + 1) if depth < _PLURAL_CHAIN else None
+                elif before.pos_ in ("NOUN", "PROPN") and (before.tag_ in ("NNS", "NNPS") or before.conjuncts):
+                    if _addressee(before, quote) or any(c.lower_ == "no" for c in before.children):
+                        continue
+                    party = None if before.conjuncts else self._group(before, 1)
+                else:
+                    actor = self._actor_at(before.idx, before.idx + len(before.text))
+                    if actor is None or actor.get("type") == "person" or not actor.get("code"):
+                        continue
+                    party = Party(actor["code"], 0, 0, actor["id"], actor["name"])
+                if party is not None and own_side and party.country == own_side:
+                    continue
+                adverbial = before.dep_ == "pobj"  # "In case of a war against Iran, they …"
+                weight = (100 + _SALIENCE.get(before.dep_, 0) + (0 if adverbial else 50)) / 2**back
+                if weight >= best[0]:
+                    best = (weight, party)
+        found = best[1]
+        if found is not None:
+            found = Party(found.code, token.idx, token.idx + len(token.text), found.actor, found.name)
+        self._plural[token.i] = found
+        return found
+
     def _party_from_actor(self, actor: dict[str, Any] | None, token: Token) -> Party | None:
         if actor is None or not actor.get("code"):
             return None
@@ -278,7 +342,10 @@ class Coder:
                     governing.actor is None or self._by_id[governing.actor].get("type") != "person"
                 ):
                     return governing
-            return None
+            if token.lower_ == "it":
+                return None
+        if token.lower_ in _PLURAL:
+            return self._recent_collective(token)
         if token.lower_ in _PERSONAL:
             person = self.resolver.resolve_person(self.doc[token.i : token.i + 1])
             named = self._by_name.get(person.name) if person is not None else None
@@ -594,7 +661,7 @@ class Coder:
             for token in content:
                 if token.dep_ not in ("nsubj", "nsubjpass"):
                     continue
-                code = _evaluation(token.head)
+                code = _evaluation(token.head) or (self._aggression(token.head) if token.dep_ == "nsubj" else None)
                 if code is None:
                     continue
                 for target in self.parties(token):
@@ -618,6 +685,19 @@ class Coder:
                         for target in self.parties(obj):
                             if _related(source, target):
                                 yield self._record(token.sent, token, code, source, target, None, "statement")
+
+    def _aggression(self, verb: Token) -> str | None:
+        """1123 (accuse of aggression) when a speaker's words say that their subject attacked,
+        invaded or fought (CAMEO 18–20): "They have invaded and occupied a sovereign country"."""
+        if verb.pos_ != "VERB" or _under_nonfactual(verb) or verb.dep_ == "xcomp":
+            return None
+        if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children):
+            return None  # "wants Putin to attack", "could invade": not a claim that they did
+        for head in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            code, _ = self.code_verb(head)
+            if code and code[:2] in _AGGRESSION_ROOTS and not any(c.dep_ == "neg" for c in head.children):
+                return "1123"
+        return None
 
     def _record(
         self,
@@ -652,6 +732,13 @@ class Coder:
             "frame": action.frame if action else None,
             "rule": rule,
         }
+
+
+def _addressee(noun: Token, quote: dict[str, Any] | None) -> bool:
+    """Whether ``noun`` is who the direct ``quote`` is told to ("He told reporters: “…”")."""
+    if quote is None or noun.dep_ not in ("dobj", "dative") or noun.head.lemma_.lower() not in _TELLING:
+        return False
+    return noun.idx < int(quote["start"])
 
 
 def _under_nonfactual(verb: Token) -> bool:
@@ -708,7 +795,12 @@ def _evaluation(predicate: Token) -> str | None:
     """111/112/051 when ``predicate`` (a clause head) criticises, blames or praises its subject."""
     if any(c.dep_ == "neg" for c in predicate.children):
         return None
-    words = [predicate] + [c for c in predicate.children if c.dep_ in ("attr", "acomp", "oprd", "xcomp")]
+    deps = (
+        ("attr", "acomp", "oprd", "xcomp", "dobj")
+        if predicate.lemma_.lower() in _BEARING
+        else ("attr", "acomp", "oprd", "xcomp")
+    )
+    words = [predicate] + [c for c in predicate.children if c.dep_ in deps]
     return _label_code(words)
 
 

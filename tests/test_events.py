@@ -266,21 +266,22 @@ def test_hypothetical_action_under_prevent_is_no_event(nlp):
 
 
 @pytest.mark.model
-def test_words_saying_an_actor_attacked_are_an_accusation_of_aggression(nlp):
-    text = "Polish President Andrzej Duda said on Monday: “Russia has invaded and occupied a sovereign country.”"
-    assert ("POLGOV", "RUS", "1123") in coded(nlp, text)
+@pytest.mark.parametrize(
+    ("said", "event"),
+    [
+        (": “Russia has invaded and occupied a sovereign country.”", ("POL", "RUS", "1123")),  # aggression
+        (" Russia bears full responsibility for the war.", ("POL", "RUS", "112")),
+    ],
+)
+def test_words_saying_an_actor_attacked_or_is_to_blame_are_an_accusation(nlp, said, event):
+    found = {(s[:3], t[:3], c) for s, t, c in coded(nlp, "Polish President Andrzej Duda said" + said)}
+    assert event in found
 
 
 @pytest.mark.model
 def test_words_about_a_wish_or_a_possibility_are_no_accusation(nlp):
     text = "Polish President Andrzej Duda said that Russia could invade a sovereign country."
     assert not any(c == "1123" for _, _, c in coded(nlp, text))
-
-
-@pytest.mark.model
-def test_bearing_responsibility_is_an_accusation(nlp):
-    text = "Polish President Andrzej Duda said Russia bears full responsibility for the war."
-    assert ("POL", "RUS", "11") in roots(nlp, text)
 
 
 @pytest.mark.model

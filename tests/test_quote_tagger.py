@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.quotes.tagger import LABEL_IDS, LABELS, Attribution, Window, bio_tags, decode, link, viterbi, windows
+from dateline.quotes.tagger import (
+    LABEL_IDS,
+    LABELS,
+    Attribution,
+    Window,
+    bio_tags,
+    content_confidence,
+    decode,
+    link,
+    viterbi,
+    windows,
+)
 
 TEXT = "Critics accused the senator of hypocrisy, officials said."
 #        0      7       15  19      27 30       40 42        52   57
@@ -67,6 +79,18 @@ def test_viterbi_gives_a_words_later_pieces_its_first_pieces_tag():
     tags = viterbi(scores, _window(pieces, [0, 1, 1]))
     assert tags == _tags("B-SOURCE", "B-CUE", "B-CUE")
     assert decode(tags, _window(pieces, [0, 1, 1])) == [("SOURCE", 0, 7), ("CUE", 8, 16)]
+
+
+def test_content_confidence_is_the_mean_content_probability_of_its_words():
+    pieces = [(0, 7), (8, 12), (12, 16), (17, 20)]  # the second word is two pieces
+    scores = _scores(
+        {"B-SOURCE": 0.0},
+        {"B-CONTENT": math.log(0.5), "I-CONTENT": math.log(0.3)},
+        {"I-CONTENT": 0.0},  # a later piece of the same word: not counted
+        {"I-CONTENT": math.log(0.6)},
+    )
+    window = _window(pieces, [0, 1, 1, 2])
+    assert content_confidence(scores, window, (8, 20)) == pytest.approx((0.8 + 0.6) / 2, abs=1e-3)
 
 
 def test_link_pairs_content_with_nearest_cue_and_source():

@@ -573,3 +573,16 @@ def test_conditional_and_unplaced_objects_are_not_events(nlp):
     assert roots(nlp, "If Russia attacks Poland, NATO will respond.") & {("RUS", "POL", "19")} == set()
     found = roots(nlp, "Mass atrocities continue in Darfur as China and Russia support the government.")
     assert found == set()  # not China supporting Russia
+
+
+@pytest.mark.model
+def test_only_an_actor_can_be_the_plural_pronoun_that_attacks(nlp):
+    # "talks" is the more salient plural, but talks do not invade: "they" is Russia
+    text = (
+        "Serbian President Aleksandar Vucic opened talks with Russia on gas prices on Monday. "
+        "Croatian Prime Minister Andrej Plenkovic told reporters: “They have invaded a sovereign country.”"
+    )
+    assert ("HRVGOV", "RUS", "1123") in coded(nlp, text)
+    # where things can act ("talks … will help"), the uncoded plural keeps its hold: no event from Russia
+    text = "Serbian President Aleksandar Vucic opened talks with Russia on Monday."
+    assert coded(nlp, text + " They will help Serbia in March.") == coded(nlp, text)  # ("Russia will" would be 070)

@@ -142,8 +142,8 @@ def test_seed_events(seed_path, tmp_path):
     pred = tmp_path / "seed.jsonl"
     pred.write_text(json.dumps(document.to_dict()) + "\n", encoding="utf-8")  # type: ignore[union-attr]
     events = _score("score_seed.py", str(pred))["events"]
-    # Measured 2026-11-25: 3 of 8 gold events, precision 0.75.
-    assert events["tp"] >= 3
+    # Measured 2026-12-01: 4 of 8 gold events, precision 0.67.
+    assert events["tp"] >= 4
     assert events["p"] >= 0.6
 
 

@@ -171,6 +171,14 @@ _GROUP_NOUNS = {
     "man", "woman", "person", "child", "prisoner", "activist", "worker", "tourist", "refugee", "migrant",
     "resident", "hostage", "missionary", "villager", "fighter", "community", "group",
 }  # fmt: skip
+# Words for people that no agent dictionary codes, so that "they" after them is not a country.
+_PEOPLE = {
+    "official", "leader", "member", "supporter", "critic", "opponent", "ally", "partner", "voter",
+    "candidate", "lawmaker", "politician", "senator", "expert", "analyst", "authority", "force",
+    "negotiator", "diplomat", "investigator", "prosecutor", "lawyer", "protester", "student",
+    "family", "parent", "friend", "neighbor", "neighbour", "colleague", "employee", "staff", "aide",
+    "adviser", "advisor", "spokesman", "spokeswoman", "representative", "party", "administration",
+}  # fmt: skip
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
@@ -273,7 +281,9 @@ class Coder:
         pronoun in its sentence and the two before, and earlier plural pronouns (what they
         stand for). Each is weighed as in Lappin and Leass's salience: subjects over objects
         over other places, halved for every sentence back. The most salient wins, and when it
-        is not a coded actor ("his tax returns … they would reveal") the pronoun has no code.
+        is not a coded actor ("his tax returns … they would reveal") the pronoun has no code,
+        unless only an actor fits the pronoun's place (:meth:`_needs_actor`) and the plural
+        names no people (:meth:`_animate`): efforts do not invade.
         (Lappin and Leass 1994, "An algorithm for pronominal anaphora resolution", with their
         weights for recency, subject, existential, object, indirect object and non-adverbial.)
         In a direct quote the speaker's side is "we" and the ones told are "you", so neither is
@@ -288,6 +298,7 @@ class Coder:
         quote = next((q for q in self.quotes if q.get("kind") == "direct" and q["start"] <= token.idx < q["end"]), None)
         speaker = self._by_id.get(quote.get("actor_id") or "") if quote else None
         own_side = (speaker.get("code") or "")[:3] if speaker else ""
+        agent = self._needs_actor(token)
         best: tuple[float, Party | None] = (0.0, None)
         for back in range(min(index, _PLURAL_WINDOW) + 1):
             sentence = self._sentences[index - back]
@@ -303,6 +314,8 @@ class Coder:
                     if _addressee(before, quote) or any(c.lower_ == "no" for c in before.children):
                         continue
                     party = None if before.conjuncts else self._group(before, 1)
+                    if party is None and agent and not self._animate(before):
+                        continue  # "efforts … They have invaded": only an actor invades
                 else:
                     actor = self._actor_at(before.idx, before.idx + len(before.text))
                     if actor is None or actor.get("type") == "person" or not actor.get("code"):
@@ -319,6 +332,24 @@ class Coder:
             found = Party(found.code, token.idx, token.idx + len(token.text), found.actor, found.name)
         self._plural[token.i] = found
         return found
+
+    def _needs_actor(self, pronoun: Token) -> bool:
+        """Whether only an actor fits the pronoun's place: the subject of an attack ("they have
+        invaded") or of a charge ("they are the aggressor"). Elsewhere things can be subjects too
+        ("his tax returns … they would reveal")."""
+        if pronoun.dep_ != "nsubj":
+            return False
+        if _evaluation(pronoun.head) in ("111", "112"):
+            return True
+        code = self.code_verb(pronoun.head)[0]
+        return code is not None and code[:2] in _AGGRESSION_ROOTS
+
+    def _animate(self, noun: Token) -> bool:
+        """Whether a noun with no code can still name people or an organisation ("protesters",
+        "officials", "both sides"): a name, an agent word, or a word for a group of people."""
+        if noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or noun.lemma_.lower() in _GROUP_NOUNS | _PEOPLE:
+            return True
+        return self.agents is not None and self.agents.role([noun.lower_]) is not None
 
     def _party_from_actor(self, actor: dict[str, Any] | None, token: Token) -> Party | None:
         if actor is None or not actor.get("code"):

@@ -1,10 +1,13 @@
 """Quote attribution on PolNeAR dev: run dateline, then print shared/eval/score_quotes.py's table.
 
 usage: python benchmarks/quotes.py [SPLIT_DIR] [--out PRED.jsonl] [--json] [--quote-model rules|tagger]
+                                  [--partials separate|inside]
 
 SPLIT_DIR defaults to ../shared/data/quotes/polnear/dev. ``--quote-model tagger`` adds the
 learned attribution tagger (the classify extra); it was trained on PolNeAR train, so score it
-on dev, never on train. PolNeAR has no data licence: it is
+on dev, never on train. ``--partials inside`` scores one record per attribution, as PolNeAR
+annotates (a partial quote inside reported speech is part of it, not a second attribution);
+the default scores dateline's default output. PolNeAR has no data licence: it is
 read from ../shared for evaluation only and never copied into this repository.
 """
 
@@ -33,6 +36,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="keep the predictions here")
     parser.add_argument("--json", action="store_true", help="print the scorer's JSON")
     parser.add_argument("--quote-model", choices=["rules", "tagger"], default="rules")
+    parser.add_argument("--partials", choices=["separate", "inside"], default="separate")
     args = parser.parse_args()
     if not (args.split_dir / "text").is_dir() or not SCORER.exists():
         sys.exit(f"PolNeAR split or scorer not found ({args.split_dir}, {SCORER}); they live in ../shared")
@@ -41,7 +45,7 @@ def main() -> None:
     start = time.perf_counter()
     n = 0
     with out.open("w", encoding="utf-8") as handle:
-        for result in process(paths, config=PipelineConfig(quote_model=args.quote_model)):
+        for result in process(paths, config=PipelineConfig(quote_model=args.quote_model, partials=args.partials)):
             if isinstance(result, Document):
                 handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 n += 1

@@ -124,6 +124,9 @@ def test_usage_errors_exit_2(no_model, tmp_path):
     result = runner.invoke(app, ["extract", str(story), "--quote-model", "neural"])
     assert result.exit_code == 2
     assert "E037" in result.stderr
+    result = runner.invoke(app, ["extract", str(story), "--partials", "nested"])
+    assert result.exit_code == 2
+    assert "E038" in result.stderr
 
 
 def test_ingest_twice_changes_nothing_and_exports(no_model, corpus, tmp_path):

@@ -129,6 +129,35 @@ def test_partial_quote_inside_reported_speech():
     assert any("the proposal was" in text[q["start"] : q["end"]] for q in indirect)
 
 
+def test_partials_inside_fold_into_the_reported_speech_that_holds_them():
+    from dateline.quotes.component import fold_partials
+
+    text = "Scholz said the plan was “a step backwards.” Macron called it a “betrayal”."
+    said = {"start": 12, "end": 42, "kind": "indirect"}  # the plan was “a step backwards
+    step = {"start": 26, "end": 43, "kind": "partial"}  # a step backwards. (its period runs past)
+    betrayal = {"start": 65, "end": 73, "kind": "partial"}  # held by no other quote: stays
+    found = [(None, said), (None, step), (None, betrayal)]
+    kept = fold_partials(text, found)  # type: ignore[arg-type]
+    assert [record for _, record in kept] == [said, betrayal]
+    assert said["partials"] == [{"start": 26, "end": 43}]
+    assert "partials" not in betrayal
+
+
+@pytest.mark.model
+def test_partials_inside_is_a_pipeline_setting_and_a_bad_one_a_clear_error():
+    from dateline.errors import DatelineError
+    from dateline.pipeline import PipelineConfig, load_nlp
+
+    text = STORY + "Scholz said the proposal was “a step backwards” for Europe."
+    doc = load_nlp(PipelineConfig(partials="inside"))(text)
+    quotes = doc._.dateline_quotes
+    assert [q["kind"] for q in quotes] == ["indirect"]
+    (partial,) = quotes[0]["partials"]
+    assert text[partial["start"] : partial["end"]] == "a step backwards"
+    with pytest.raises(DatelineError, match="E038"):
+        load_nlp(PipelineConfig(partials="nested"))
+
+
 @pytest.mark.model
 def test_called_someone_a_partial():
     text = STORY + "Macron has called the plan a “betrayal” of voters."

@@ -92,6 +92,13 @@ QuoteModel = Annotated[
         " (needs the classify extra; extraction about 2.5 times slower). See the README, Quotes."
     ),
 ]
+Partials = Annotated[
+    str,
+    typer.Option(
+        help="A partial quote inside reported speech: its own quote record ('separate'), or listed in"
+        " the 'partials' of the record that holds it ('inside': one record per attribution, as PolNeAR)."
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 DbPath = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
@@ -143,6 +150,7 @@ def _inputs(
     verbs: str | None = None,
     agents: str | None = None,
     quote_model: str = "rules",
+    partials: str = "separate",
 ) -> _Inputs:
     from .pipeline import PipelineConfig
     from .readers.base import InputOptions, get_reader
@@ -181,8 +189,16 @@ def _inputs(
 
         check_quote_model(quote_model)  # E037 now
         load_tagger()  # E035/E036 now
+    from .quotes.component import check_partials
+
+    check_partials(partials)  # E038 now
     config = PipelineConfig(
-        timeout=timeout or None, dictionary=dictionary, verbs=verbs, agents=agents, quote_model=quote_model
+        timeout=timeout or None,
+        dictionary=dictionary,
+        verbs=verbs,
+        agents=agents,
+        quote_model=quote_model,
+        partials=partials,
     )
     return _Inputs(options, config, expanded)
 
@@ -253,6 +269,7 @@ def extract(
     verbs: Verbs = None,
     agents: Agents = None,
     quote_model: QuoteModel = "rules",
+    partials: Partials = "separate",
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and write one record per story (JSONL by default)."""
@@ -276,6 +293,7 @@ def extract(
             verbs=verbs,
             agents=agents,
             quote_model=quote_model,
+            partials=partials,
         )
         index = DuplicateIndex()
         with _output(output, force) as out, _progress(len(inputs.paths), quiet) as bar:
@@ -323,6 +341,7 @@ def ingest(
     verbs: Verbs = None,
     agents: Agents = None,
     quote_model: QuoteModel = "rules",
+    partials: Partials = "separate",
     quiet: Quiet = False,
 ) -> None:
     """Analyse stories and store them in a DuckDB database (idempotent and resumable)."""
@@ -343,6 +362,7 @@ def ingest(
             verbs=verbs,
             agents=agents,
             quote_model=quote_model,
+            partials=partials,
         )
         with _progress(len(inputs.paths), quiet) as bar:
             summary = run_ingest(

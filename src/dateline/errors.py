@@ -61,6 +61,7 @@ class Errors(_Template):
     E035 = "The quote tagger needs the 'classify' extra: pip install 'dateline[classify]' ({reason})."
     E036 = "The quote tagger's weights could not be used: {reason}. Reinstall dateline or retrain them."
     E037 = "Unknown quote model {value!r}. Models: {choices}."
+    E038 = "Unknown partial-quote style {value!r}. Styles: {choices}."
 
 
 class Warnings(_Template):

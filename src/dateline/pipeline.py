@@ -56,6 +56,9 @@ class PipelineConfig:
     #: ``rules`` (default) or ``tagger``: the quotes component adds the learned attribution
     #: tagger (the ``classify`` extra; it costs about two more parses' time).
     quote_model: str = "rules"
+    #: ``separate`` (default): a partial quote inside reported speech is a quote record of its
+    #: own; ``inside``: it is listed in the ``partials`` of the record that holds it instead.
+    partials: str = "separate"
 
 
 @functools.cache
@@ -78,6 +81,7 @@ def load_nlp(config: PipelineConfig = PipelineConfig()) -> Language:
             settings["verbs"] = config.verbs
         if name == "dateline_quotes":
             settings["model"] = config.quote_model
+            settings["partials"] = config.partials
         nlp.add_pipe(name, config=settings)
     nlp.max_length = max(nlp.max_length, config.max_length)
     return nlp

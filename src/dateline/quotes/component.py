@@ -27,6 +27,11 @@ from .tagger import QuoteTagger, load_tagger
 
 QUOTES_KEY = "dateline_quotes"
 QUOTE_MODELS = ("rules", "tagger")
+#: Where a partial quote inside reported speech goes: its own record (``separate``, the
+#: default) or the ``partials`` list of the reported speech's record (``inside``: one record per
+#: attribution, PolNeAR's convention).
+PARTIAL_STYLES = ("separate", "inside")
+_TRAILING = ".,;:!?'\"\u2019\u201d\u00bb "  # may end a partial quote after its holder's end
 _MAX_MENTION_WORDS = 5  # a longer speaker phrase is not a name for the actor's mention list
 
 
@@ -36,12 +41,27 @@ def check_quote_model(model: str) -> None:
         raise DatelineError("E037", value=model, choices=", ".join(QUOTE_MODELS))
 
 
+def check_partials(style: str) -> None:
+    """E038 unless ``style`` is one of :data:`PARTIAL_STYLES`."""
+    if style not in PARTIAL_STYLES:
+        raise DatelineError("E038", value=style, choices=", ".join(PARTIAL_STYLES))
+
+
 class QuoteExtractor(RecordComponent):
     key = QUOTES_KEY
 
-    def __init__(self, nlp: Language, name: str, dictionary: str | None = None, model: str = "rules") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        dictionary: str | None = None,
+        model: str = "rules",
+        partials: str = "separate",
+    ) -> None:
         check_quote_model(model)
+        check_partials(partials)
         super().__init__(nlp, name)
+        self.partials = partials
         self.dictionary: ActorDictionary | None = load_dictionary(dictionary) if dictionary else None
         self.tagger: QuoteTagger | None = load_tagger() if model == "tagger" else None
 
@@ -52,8 +72,38 @@ class QuoteExtractor(RecordComponent):
         found = [(span, record) for span, record in finder.run() if span]
         if self.tagger is not None:
             found = with_tagged(doc, finder, found, self.tagger)
+        if self.partials == "inside":
+            found = fold_partials(doc.text, found)
         link_speakers(doc, [record for _, record in found])
         return found
+
+
+def fold_partials(text: str, found: Found) -> Found:
+    """Partial quotes inside another quote's content become that record's ``partials``
+    (``[{"start", "end"}]``) instead of records of their own: “beyond very much” in "he would not
+    provide guarantees “beyond very much”" is part of one attribution. A partial quote no other
+    quote holds stays a record. A closing mark and the punctuation inside it may run past the
+    holder's end (“… to change.” after a content that ends at "change")."""
+    holders = [record for _, record in found if record["kind"] != "partial"]
+    kept: Found = []
+    for span, record in found:
+        holder = None
+        if record["kind"] == "partial":
+            holder = next(
+                (
+                    h
+                    for h in holders
+                    if h["start"] <= record["start"]
+                    and record["start"] < h["end"]
+                    and not text[h["end"] : record["end"]].strip(_TRAILING)
+                ),
+                None,
+            )
+        if holder is None:
+            kept.append((span, record))
+            continue
+        holder.setdefault("partials", []).append({"start": record["start"], "end": record["end"]})
+    return kept
 
 
 def with_tagged(doc: Doc, finder: QuoteFinder, found: Found, tagger: QuoteTagger) -> Found:
@@ -117,7 +167,9 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
 
 
 @Language.factory(
-    "dateline_quotes", default_config={"dictionary": None, "model": "rules"}, assigns=[f"doc._.{QUOTES_KEY}"]
+    "dateline_quotes",
+    default_config={"dictionary": None, "model": "rules", "partials": "separate"},
+    assigns=[f"doc._.{QUOTES_KEY}"],
 )
-def make_quote_extractor(nlp: Language, name: str, dictionary: str | None, model: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name, dictionary, model)
+def make_quote_extractor(nlp: Language, name: str, dictionary: str | None, model: str, partials: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, dictionary, model, partials)

@@ -252,6 +252,23 @@ def test_transitive_cue_takes_its_object():
     assert q["kind"] == "indirect"
     assert span_text(text, q["cue"]) == "denounced"
     assert q["speaker_name"] == "Emmanuel Macron"
+    assert text[q["start"] : q["end"]] == "the German proposal"  # not "on Tuesday"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Macron accused Scholz of blocking the budget.", "Scholz of blocking the budget"),
+        ("Macron likened the plan to a car crash.", "the plan to a car crash"),
+        ("Macron dismissed the report as fiction.", "the report as fiction"),
+    ],
+)
+def test_transitive_cue_content_holds_what_the_object_is_charged_with(sentence, content):
+    text = STORY + sentence
+    q = find(analyse(text), text, content.split()[-1])
+    assert text[q["start"] : q["end"]] == content
+    assert q["speaker_name"] == "Emmanuel Macron"
 
 
 @pytest.mark.model

@@ -167,6 +167,8 @@ LEARNED_CUE_VERBS = _learned_cue_verbs()
 CUE_VERBS = REPORTING_VERBS | INTENTION_VERBS | frozenset(LEARNED_CUE_VERBS)
 _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Prepositions after a cue's object that carry what the object is said to be or to have done.
+_OBJECT_PREPS = {"of", "for", "as", "to", "over"}
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _FRAME_EDGE = " \t\n\u00a0\"'“”‘’«»"  # spaces and marks around a frame's commas
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
@@ -413,6 +415,14 @@ class QuoteFinder:
             if child is None:
                 return None
         first, last = child.left_edge, child.right_edge
+        if relation == "dobj":
+            # "accused Sanders of a flip-flop", "likened the campaign to a car crash", "dismissed
+            # the comment as remote": what the object is charged with belongs to the content.
+            for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > last.i), key=lambda c: c.i):
+                between = self.doc[last.i + 1 : prep.i]
+                if prep.lower_ not in _OBJECT_PREPS or any(not t.is_punct for t in between):
+                    break
+                last = prep.right_edge
         while last.i > first.i and last.is_punct:
             last = self.doc[last.i - 1]
         return first.idx, last.idx + len(last)

@@ -288,8 +288,22 @@ def test_words_about_a_wish_or_a_possibility_are_no_accusation(nlp):
 def test_plural_pronoun_prefers_the_subject_to_an_oblique(nlp):
     text = "Israel has good relations with Azerbaijan as they consider Azerbaijan an ally against Iran."
     assert ("ISR", "AZE", "04") in roots(nlp, text)
-    text = "Israel has good relations with Azerbaijan. In case of a war against Iran, they could bomb Iran."
+    text = "Israel has good relations with Azerbaijan. During the war against Iran, they bombed Iran."
     assert ("ISR", "IRN", "19") in roots(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel could strike Iran next week.",
+        "Israel might strike Iran next week.",
+        "Israel could use the airspace of Azerbaijan to bomb Iran.",
+    ],
+)
+def test_a_possibility_is_not_an_event(nlp, sentence):
+    assert roots(nlp, sentence) == set()
+    assert ("ISR", "IRN", "19") in roots(nlp, sentence.replace("could", "did").replace("might", "did"))
 
 
 @pytest.mark.model

@@ -183,6 +183,8 @@ _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
 _NONFACTUAL = {"prevent", "stop", "deter", "avoid", "block", "halt", "fear", "deny", "forbid", "prohibit"}
+# Modals that make an action a possibility ("could strike"), not one that happened or is meant.
+_POSSIBLE = {"could", "might", "may"}
 _AGGRESSION_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
 
@@ -605,6 +607,8 @@ class Coder:
                 return None
             return Action(reverse, verb, None, False, pattern, verb, None, swap=True)
         negated = any(c.dep_ == "neg" for c in verb.children)
+        if not negated and _possible(verb):
+            return None  # "Israel could strike Iran": a possibility, not an event
         head = verb.head
         kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head is not verb else None
         head_negated = kind is not None and any(c.dep_ == "neg" for c in head.children)
@@ -786,6 +790,18 @@ def _under_nonfactual(verb: Token) -> bool:
         if parent.lemma_.lower() in _NONFACTUAL:
             return True
         head = parent
+    return False
+
+
+def _possible(verb: Token) -> bool:
+    """Whether ``verb`` is only a possibility: under "could", "might" or "may", its own or that of
+    the verb whose purpose it is ("they could use its territory to bomb Iran")."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+            return False
+        verb = verb.head
     return False
 
 

@@ -272,6 +272,13 @@ def test_transitive_cue_content_holds_what_the_object_is_charged_with(sentence, 
 
 
 @pytest.mark.model
+def test_reporting_verb_coordinated_in_the_clause_is_not_content():
+    text = STORY + "Scholz said he was opposed to the plan and warned Paris against any delay."
+    q = find(analyse(text), text, "opposed to the plan")
+    assert text[q["start"] : q["end"]] == "he was opposed to the plan"
+
+
+@pytest.mark.model
 def test_relative_pronoun_speaker_is_named_by_its_antecedent():
     text = STORY + "Scholz, who said the budget was tight, met union leaders on Tuesday."
     q = find(analyse(text), text, "the budget was tight")

@@ -399,6 +399,23 @@ class QuoteFinder:
             return self._sentence_without(token, {t.i for t in clause.subtree}), frame_of(token, "ccomp-before")
         start = clause.left_edge.idx
         last = clause.right_edge
+        # "said it was opposed to the test and warned Pyongyang …": a reporting verb with no
+        # subject of its own coordinated in the clause goes with the frame's verb, not the content.
+        second = next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and c.lemma_.lower() in REPORTING_VERBS
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ),
+            None,
+        )
+        if second is not None:
+            last = self.doc[second.left_edge.i - 1]
+            while last.i > clause.i and (last.dep_ == "cc" or last.is_punct or last.is_space):
+                last = self.doc[last.i - 1]
         while last.i > clause.i and (last.is_punct or last.is_space) and last.text not in ("”", '"'):
             last = self.doc[last.i - 1]
         end = last.idx + len(last)

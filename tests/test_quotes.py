@@ -112,6 +112,26 @@ def test_follow_on_paragraph_takes_previous_speaker():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        # any verb that governs the quote's words reports them there
+        ("“We will not move an inch,” Scholz fumed on Tuesday.", "Scholz", "fumed"),
+        # the subject of "explained … by saying"
+        ("Scholz explained the delay by saying: “The budget is not ready.”", "Scholz", "saying"),
+        # the parser makes "joked" a conjunct of the noun; its subject is still Scholz
+        ("Scholz adopted a heavy Bavarian accent and joked, “Nobody here will understand me.”", "Scholz", "joked"),
+    ],
+)
+def test_direct_quote_frames_the_parser_makes_hard(sentence, speaker, cue):
+    text = STORY + sentence
+    q = next(q for q in analyse(text) if q["kind"] == "direct")
+    assert span_text(text, q["speaker"]) == speaker
+    assert span_text(text, q["cue"]) == cue
+    assert q["speaker_name"] == "Olaf Scholz"
+
+
+@pytest.mark.model
 def test_pronoun_speaker_is_main_clause_subject():
     text = STORY + "Scholz said Macron was right about the deficit.\n\nHe added: “We need a deal this week.”"
     q = find(analyse(text), text, "We need a deal")

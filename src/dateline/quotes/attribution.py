@@ -223,7 +223,12 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
         if current.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp") and current.head != current:
-            current = current.head
+            head = current.head
+            if current.dep_ == "pcomp" and head.dep_ == "prep" and head.head != head:
+                head = head.head  # "He explained it by saying: …"
+            elif current.dep_ == "conj" and current.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "adopted a fake accent and joked, …" (the parser's conj of the noun)
+            current = head
         else:
             return None
     return None
@@ -488,6 +493,22 @@ class QuoteFinder:
 
     # --- direct and partial quotes ---------------------------------------------------------
 
+    def _complement_frame(self, quote: QuotedSpan, close: int) -> tuple[float, Token] | None:
+        """A verb next to the quote that is not a reporting verb but governs the quote's words
+        and has a subject ("“…,” Toomey fumed on Tuesday"): in that place any verb reports."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return None
+        best: tuple[float, Token] | None = None
+        for token in span:
+            verb = token.head
+            if token.dep_ not in ("ccomp", "parataxis") or verb.pos_ != "VERB" or self.in_quote(verb) >= 0:
+                continue
+            distance = verb.idx - close if verb.idx > close else quote.open_mark - verb.idx + 1
+            if distance <= _NEAR and subject_of(verb) is not None and (best is None or distance < best[0]):
+                best = (distance, verb)
+        return best
+
     def _partial_frame(self, quote: QuotedSpan, indirect: list[tuple[tuple[int, int], Frame]]) -> Frame:
         around = [(c, f) for c, f in indirect if c[0] <= quote.start and quote.end <= c[1]]
         if around:
@@ -530,6 +551,8 @@ class QuoteFinder:
                     distance += 1  # prefer a verb after the quote at equal distance
                 if distance <= _NEAR and (best is None or distance < best[0]):
                     best = (distance, token)
+        if best is None:
+            best = self._complement_frame(quote, close)
         if best is not None:
             return frame_of(best[1])
         credit = _DASH_CREDIT.match(self.text[close + 1 : last[1]]) if quote.close_mark is not None else None

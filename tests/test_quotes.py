@@ -132,6 +132,16 @@ def test_direct_quote_frames_the_parser_makes_hard(sentence, speaker, cue):
 
 
 @pytest.mark.model
+def test_name_and_colon_before_a_quote_is_its_speaker():
+    text = STORY + "Scholz: “The budget will pass this week.”\n\nThe rule is simple: “Nobody leaves early.”"
+    quotes = analyse(text)
+    q = find(quotes, text, "The budget will pass")
+    assert span_text(text, q["speaker"]) == "Scholz"
+    assert q["speaker_name"] == "Olaf Scholz"
+    assert find(quotes, text, "Nobody leaves early")["speaker"] is None  # "The rule" names no one
+
+
+@pytest.mark.model
 def test_pronoun_speaker_is_main_clause_subject():
     text = STORY + "Scholz said Macron was right about the deficit.\n\nHe added: “We need a deal this week.”"
     q = find(analyse(text), text, "We need a deal")

@@ -175,6 +175,8 @@ _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
 _CUE_AUX = {"aux", "auxpass", "neg"}
 _DASH_CREDIT = re.compile(r"^\s*(?P<dash>[―—–-]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*\.?\s*$")
+# A name and a colon opening a paragraph or after a dash, right before a quote: "Kasich: “…”".
+_NAME_LEAD = re.compile(r"(?:^|[―—–-]\s)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})\s*:\s*$")
 _SENTENCE_PUNCT = tuple(".,!?…;:—–-")
 _NEAR = 220  # how far (characters) a reporting verb may stand from a direct quote
 
@@ -561,6 +563,12 @@ class QuoteFinder:
             if span is not None:
                 dash = (close + 1 + credit.start("dash"), close + 1 + credit.end("dash"))
                 return Frame(dash, span, span)
+        lead = _NAME_LEAD.search(self.text[first[0] : quote.open_mark])
+        if lead:
+            # "Kasich: “We will win Ohio.”", "… – Philip Bump: “Two weeks ago …”"
+            span = self.doc.char_span(first[0] + lead.start("name"), first[0] + lead.end("name"))
+            if span is not None and all(t.pos_ == "PROPN" or t.lower_ in ("and", ".") for t in span):
+                return Frame(None, span, span)
         return Frame(None, None)
 
     def _quote_between(self, start: int, end: int) -> bool:

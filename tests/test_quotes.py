@@ -132,6 +132,17 @@ def test_direct_quote_frames_the_parser_makes_hard(sentence, speaker, cue):
 
 
 @pytest.mark.model
+def test_reporting_verb_the_parser_left_without_a_subject_takes_the_name_before_it():
+    text = (
+        "In a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
+        "Baghdad, said, ''I mean, a raid is a combat operation. There is no way around that.''"
+    )
+    q = next(q for q in analyse(text) if q["kind"] == "direct")
+    assert q["speaker_name"] == "Steven H. Warren"
+    assert span_text(text, q["cue"]) == "said"
+
+
+@pytest.mark.model
 def test_name_and_colon_before_a_quote_is_its_speaker():
     text = STORY + "Scholz: “The budget will pass this week.”\n\nThe rule is simple: “Nobody leaves early.”"
     quotes = analyse(text)

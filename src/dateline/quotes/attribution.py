@@ -265,8 +265,22 @@ def full_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+def _orphan_subject(verb: Token) -> Token | None:
+    """The name right before a reporting verb the parser left without a subject ("Col. Steven
+    Warren, a military spokesman, said, ''…''"): the nearest person's name before it in its
+    sentence with no verb between, or None."""
+    if verb.dep_ != "ROOT":
+        return None
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.ent_type_ == "PERSON":
+            return token  # the name's last word, the head of its phrase
+    return None
+
+
 def frame_of(verb: Token, rule: str = "") -> Frame:
-    subject = subject_of(verb)
+    subject = subject_of(verb) or _orphan_subject(verb)
     if subject is None:
         return Frame(cue=_char_span(cue_tokens(verb)), speaker=None, rule=rule)
     core = noun_phrase(subject)

@@ -313,6 +313,15 @@ def test_transitive_cue_content_holds_what_the_object_is_charged_with(sentence, 
 
 
 @pytest.mark.model
+def test_transitive_cue_without_an_object_takes_its_prepositions_object():
+    text = STORY + "Macron called for a new European budget on Tuesday."
+    q = find(analyse(text), text, "a new European budget")
+    assert text[q["start"] : q["end"]] == "a new European budget"
+    assert span_text(text, q["cue"]) == "called for"
+    assert q["speaker_name"] == "Emmanuel Macron"
+
+
+@pytest.mark.model
 def test_reporting_verb_coordinated_in_the_clause_is_not_content():
     text = STORY + "Scholz said he was opposed to the plan and warned Paris against any delay."
     q = find(analyse(text), text, "opposed to the plan")

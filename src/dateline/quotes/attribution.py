@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -167,6 +167,8 @@ LEARNED_CUE_VERBS = _learned_cue_verbs()
 CUE_VERBS = REPORTING_VERBS | INTENTION_VERBS | frozenset(LEARNED_CUE_VERBS)
 _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Prepositions whose object is the content of a transitive cue used without an object.
+_PHRASAL_PREPS = frozenset({"for", "about", "against", "on", "over"})
 # Prepositions after a cue's object that carry what the object is said to be or to have done.
 _OBJECT_PREPS = {"of", "for", "as", "to", "over"}
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -402,6 +404,17 @@ class QuoteFinder:
         if not clauses and relation in ("dobj", "prep") and not takes_predicate and subject_of(token) is not None:
             # "Trump attacked Machado", "she railed against the deal": the object is the content.
             content = self._object_content(token, relation)
+            if content is None and relation == "dobj" and not any(c.dep_ == "dobj" for c in token.children):
+                # "calling for a political revolution", "railed about the deal": no object, the
+                # preposition's object is the content.
+                content = self._object_content(token, "prep", _PHRASAL_PREPS)
+                if content is None:
+                    return None, None
+                frame = frame_of(token, "prep")
+                prep = next(c for c in token.children if c.dep_ == "prep" and c.lower_ in _PHRASAL_PREPS)
+                if frame.cue is not None and prep.i == token.i + 1:
+                    frame = replace(frame, cue=(frame.cue[0], prep.idx + len(prep)))  # "calling for"
+                return content, frame
             return (content, frame_of(token, relation)) if content is not None else (None, None)
         if not clauses and relation == "xcomp":
             complements = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
@@ -444,8 +457,13 @@ class QuoteFinder:
             return None, None
         return (start, end), frame_of(token, "ccomp")
 
-    def _object_content(self, verb: Token, relation: str) -> tuple[int, int] | None:
-        child = next((c for c in verb.children if c.dep_ == relation and c.i > verb.i), None)
+    def _object_content(
+        self, verb: Token, relation: str, preps: frozenset[str] | None = None
+    ) -> tuple[int, int] | None:
+        child = next(
+            (c for c in verb.children if c.dep_ == relation and c.i > verb.i and (preps is None or c.lower_ in preps)),
+            None,
+        )
         if child is None:
             return None
         if relation == "prep":

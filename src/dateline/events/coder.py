@@ -179,6 +179,7 @@ _PEOPLE = {
     "family", "parent", "friend", "neighbor", "neighbour", "colleague", "employee", "staff", "aide",
     "adviser", "advisor", "spokesman", "spokeswoman", "representative", "party", "administration",
 }  # fmt: skip
+_ANIMATE_NOUNS = _GROUP_NOUNS | _PEOPLE
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
@@ -349,7 +350,7 @@ class Coder:
     def _animate(self, noun: Token) -> bool:
         """Whether a noun with no code can still name people or an organisation ("protesters",
         "officials", "both sides"): a name, an agent word, or a word for a group of people."""
-        if noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or noun.lemma_.lower() in _GROUP_NOUNS | _PEOPLE:
+        if noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or noun.lemma_.lower() in _ANIMATE_NOUNS:
             return True
         return self.agents is not None and self.agents.role([noun.lower_]) is not None
 

@@ -407,11 +407,14 @@ class QuoteFinder:
             if content is None and relation == "dobj" and not any(c.dep_ == "dobj" for c in token.children):
                 # "calling for a political revolution", "railed about the deal": no object, the
                 # preposition's object is the content.
-                content = self._object_content(token, "prep", _PHRASAL_PREPS)
-                if content is None:
+                prep = next(
+                    (c for c in token.children if c.dep_ == "prep" and c.i > token.i and c.lower_ in _PHRASAL_PREPS),
+                    None,
+                )
+                content = self._object_content(token, "prep", prep) if prep is not None else None
+                if prep is None or content is None:
                     return None, None
                 frame = frame_of(token, "prep")
-                prep = next(c for c in token.children if c.dep_ == "prep" and c.lower_ in _PHRASAL_PREPS)
                 if frame.cue is not None and prep.i == token.i + 1:
                     frame = replace(frame, cue=(frame.cue[0], prep.idx + len(prep)))  # "calling for"
                 return content, frame
@@ -457,13 +460,10 @@ class QuoteFinder:
             return None, None
         return (start, end), frame_of(token, "ccomp")
 
-    def _object_content(
-        self, verb: Token, relation: str, preps: frozenset[str] | None = None
-    ) -> tuple[int, int] | None:
-        child = next(
-            (c for c in verb.children if c.dep_ == relation and c.i > verb.i and (preps is None or c.lower_ in preps)),
-            None,
-        )
+    def _object_content(self, verb: Token, relation: str, child: Token | None = None) -> tuple[int, int] | None:
+        """The content a transitive cue carries in its ``relation`` child (``child`` when given)."""
+        if child is None:
+            child = next((c for c in verb.children if c.dep_ == relation and c.i > verb.i), None)
         if child is None:
             return None
         if relation == "prep":

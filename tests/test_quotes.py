@@ -241,6 +241,15 @@ def test_scare_quotes_are_not_attributed_quotes():
 
 
 @pytest.mark.model
+def test_quoted_titles_are_not_direct_quotes():
+    # The sentence's own full stop sits inside the marks, but the words name a show.
+    text = STORY + "The minister will appear on “Face the Nation.”\n\n“We are ready,” she said."
+    quotes = analyse(text)
+    assert not any("Face the Nation" in text[q["start"] : q["end"]] for q in quotes)
+    assert find(quotes, text, "We are ready")["kind"] == "direct"
+
+
+@pytest.mark.model
 def test_unknown_surname_stays_as_written():
     text = STORY + "Lindner said the talks had failed."
     q = find(analyse(text), text, "talks had failed")

@@ -302,7 +302,22 @@ def _is_partial(text: str, quote: QuotedSpan) -> bool:
     before = text[max(0, quote.open_mark - 3) : quote.open_mark].strip()
     if before.endswith(":") or quote.open_mark == 0 or text[quote.open_mark - 1] == "\n":
         return False
-    return not content.endswith(_SENTENCE_PUNCT) and len(content.split()) < 8
+    return (not content.endswith(_SENTENCE_PUNCT) or _is_title(content)) and len(content.split()) < 8
+
+
+#: Words a title leaves in lower case ("Contract with America", "Face the Nation").
+_TITLE_SMALL = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on"}
+    | {"or", "the", "to", "vs", "with"}
+)
+
+
+def _is_title(content: str) -> bool:
+    """Quoted words in title case ("Face the Nation.", "All Bets Are Off,") name a work, a show or
+    a slogan inside a sentence; they are no sentence anyone is quoted saying, even when the
+    sentence's own punctuation sits inside the marks."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", content)
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 class QuoteFinder:

@@ -161,7 +161,7 @@ def test_ingest_twice_changes_nothing_and_exports(no_model, corpus, tmp_path):
     errors = runner.invoke(app, ["db", "errors", "--db", str(db), "-f", "jsonl"])
     assert len(errors.stdout.splitlines()) == 4
     info = runner.invoke(app, ["db", "info", "--db", str(db)])
-    assert "schema_version: 5" in info.stdout
+    assert "schema_version: 6" in info.stdout
     bad = runner.invoke(app, ["db", "query", "SELEC", "--db", str(db)])
     assert bad.exit_code == 2
     assert "E011" in bad.stderr

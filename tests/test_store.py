@@ -173,13 +173,43 @@ def test_version_2_database_is_migrated(tmp_path):
     with Store(_old_database(tmp_path, "2", "DROP TABLE registry_aliases")) as store:
         assert store.counts()["documents"] == 1
         _, rows = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert rows == [("5",)]
+        assert rows == [("6",)]
 
 
 def test_version_4_database_gets_quote_rules_from_the_stored_records(tmp_path):
     with Store(_old_database(tmp_path, "4", "ALTER TABLE quotes DROP COLUMN rule")) as store:
         _, rows = store.query("SELECT kind, rule FROM quotes")
         assert rows == [("direct", "marks")]
+
+
+def _with_partial() -> Document:
+    document = make_document()
+    quote = document.quotes[0]
+    quote["partials"] = [{"start": quote["start"] + 3, "end": quote["end"]}]
+    return document
+
+
+def test_partial_quotes_held_by_a_record_are_stored_with_it(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(_with_partial())
+        _, rows = store.query("SELECT p.text FROM (SELECT unnest(partials) AS p FROM quotes)")
+        assert rows == [(TEXT[TEXT.index("We want") + 3 : TEXT.index("We want") + 14],)]
+        buffer = io.StringIO()
+        export_rows(store, "quotes", "csv", buffer)
+        assert '""start_char""' in buffer.getvalue()
+
+
+def test_version_5_database_gets_partials_from_the_stored_records(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.add(_with_partial())
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    con.execute("ALTER TABLE quotes DROP COLUMN partials")
+    con.close()
+    with Store(db) as store:
+        _, rows = store.query("SELECT len(partials) FROM quotes")
+        assert rows == [(1,)]
 
 
 def test_replace_does_not_count_a_story_twice_in_the_registry(tmp_path):

@@ -30,15 +30,15 @@ from .registry import Registry
 logger = logging.getLogger(__name__)
 
 #: Version of the database layout. A database with another version is refused (E009).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES = ("documents", "quotes", "actors", "events", "errors", "inputs", "registry")
-_MIGRATABLE = ("2", "3", "4")
+_MIGRATABLE = ("2", "3", "4", "5")
 _QUOTE_COLUMNS = (
     "content_hash, quote_index, kind, start_char, end_char, text, cue_start, cue_end, cue_text,"
-    " speaker_start, speaker_end, speaker_text, speaker_name, actor_id, rule"
+    " speaker_start, speaker_end, speaker_text, speaker_name, actor_id, rule, partials"
 )
-_INSERT_QUOTE = f"INSERT INTO quotes ({_QUOTE_COLUMNS}) VALUES ({', '.join('?' * 15)})"  # noqa: S608
+_INSERT_QUOTE = f"INSERT INTO quotes ({_QUOTE_COLUMNS}) VALUES ({', '.join('?' * 16)})"  # noqa: S608
 _EVENT_COLUMNS = (
     "content_hash, event_index, start_char, end_char, text, source_actor, source_code, target_actor, target_code,"
     " cameo, plover, goldstein, quad_class, source_name, target_name, cameo_name, plover_mode, rule"
@@ -95,6 +95,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     PRIMARY KEY (content_hash, quote_index)
 );
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS rule VARCHAR;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS partials STRUCT(start_char INTEGER, end_char INTEGER, text VARCHAR)[];
 CREATE TABLE IF NOT EXISTS actors (
     content_hash VARCHAR NOT NULL,
     actor_id VARCHAR NOT NULL,
@@ -189,6 +190,14 @@ CREATE OR REPLACE VIEW event_actors AS
 """
 
 
+def _partials(quote: dict[str, Any], text: str) -> list[dict[str, Any]] | None:
+    """The partial quotes a record holds (``--partials inside``), as rows of the list column."""
+    spans = quote.get("partials")
+    if not spans:
+        return None
+    return [{"start_char": p["start"], "end_char": p["end"], "text": text[p["start"] : p["end"]]} for p in spans]
+
+
 def _span(record: dict[str, Any], key: str) -> tuple[int | None, int | None]:
     span = record.get(key)
     if not span:
@@ -212,7 +221,7 @@ class Store:
         self._check_version()
 
     def _create_or_migrate(self) -> None:
-        """Create the schema; bring a version 2-4 database up to date (the changes only add)."""
+        """Create the schema; bring a version 2-5 database up to date (the changes only add)."""
         tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         found = None
         if "meta" in tables:
@@ -228,10 +237,24 @@ class Store:
                 " '$.quotes[' || quotes.quote_index || '].rule') FROM documents"
                 " WHERE quotes.content_hash = documents.content_hash AND quotes.rule IS NULL"
             )
+            self._fill_partials()
         self.con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO UPDATE SET value = excluded.value",
             [str(SCHEMA_VERSION)],
         )
+
+    def _fill_partials(self) -> None:
+        """Version 6 added quotes.partials: copy them from the stored records that have them."""
+        rows = self.con.execute(
+            "SELECT content_hash, text, record FROM documents WHERE contains(record, '\"partials\"')"
+        ).fetchall()
+        for key, text, record in rows:
+            for index, quote in enumerate(json.loads(record).get("quotes", [])):
+                if quote.get("partials"):
+                    self.con.execute(
+                        "UPDATE quotes SET partials = ? WHERE content_hash = ? AND quote_index = ?",
+                        [_partials(quote, text), key, index],
+                    )
 
     def _check_version(self) -> None:
         try:
@@ -371,6 +394,7 @@ class Store:
                     q.get("speaker_name"),
                     q.get("actor_id"),
                     q.get("rule"),
+                    _partials(q, text),
                 ]
             )
         if quotes:

@@ -11,7 +11,9 @@ Writes, under src/dateline/events/data/:
   Data Alliance) compiled by dateline.events.verbs.parse_verbs;
 
 and under src/dateline/actors/data/ ``agents.json``: PETRARCH-2's Phoenix.agents.txt (MIT)
-compiled by dateline.actors.agents.parse_agents.
+compiled by dateline.actors.agents.parse_agents, and ``places.tsv``: the capitals, major cities
+and country-name variants of CountryInfo.txt (Philip A. Schrodt, CC BY-SA 3.0: the table is
+shared under the same terms) compiled by dateline.actors.places.parse_country_info.
 
 Run it again when those upstream files change; the tests check the tables load.
 """
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.actors.agents import parse_agents  # noqa: E402
+from dateline.actors.places import parse_country_info  # noqa: E402
 from dateline.events.verbs import parse_verbs  # noqa: E402
 
 OUT = ROOT / "src" / "dateline" / "events" / "data"
@@ -80,6 +83,16 @@ def main() -> int:
     )
     AGENTS_OUT.mkdir(parents=True, exist_ok=True)
     (AGENTS_OUT / "agents.json").write_text(json.dumps(agents.to_json(), separators=(",", ":")), encoding="utf-8")
+    info = Path(a.shared) / "data" / "events" / "ontology" / "countries" / "CountryInfo.120116.txt"
+    places = parse_country_info(info.read_text(encoding="utf-8", errors="replace"))
+    with open(AGENTS_OUT / "places.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("# Places and country-name variants -> ISO3, from CountryInfo.120116.txt (c) 2012 Philip A.\n")
+        f.write("# Schrodt, openeventdata/CountryInfo, CC BY-SA 3.0; this table is shared under the same licence.\n")
+        f.write("# Built by scripts/build_event_tables.py.\n")
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["name", "iso3", "kind"])
+        w.writerows(places)
+    print(f"{len(places)} places -> {AGENTS_OUT}")
     print(f"{len(codes)} codes, {len(verbs.blocks)} verb blocks, {len(verbs.verbs)} verb forms -> {OUT}")
     print(f"{len(agents)} agent phrases -> {AGENTS_OUT}")
     return 0

@@ -10,6 +10,50 @@ from dateline.actors.codes import code_for_name, code_from_title, country_of
 from dateline.actors.dictionary import load_dictionary
 from dateline.errors import DatelineError
 
+COUNTRY_INFO = """<!-- header: <Country> blocks follow -->
+<Country>
+<CountryCode>JOR</CountryCode>
+<ISO3166-alpha3>JOR</ISO3166-alpha3>
+<Nationality>
+	KINGDOM_OF_JORDAN_
+	JORDAN_(COUNTRY)
+</Nationality>
+<Capital>
+	AMMAN_
+</Capital>
+<MajorCities>
+	ZARQA_
+	SPRINGFIELD_
+</MajorCities>
+</Country>
+<Country>
+<CountryCode>USA</CountryCode>
+<ISO3166-alpha3>USA</ISO3166-alpha3>
+<MajorCities>
+	SPRINGFIELD_   # two countries: left out
+</MajorCities>
+</Country>
+"""
+
+
+def test_country_info_places_parse():
+    from dateline.actors.places import parse_country_info
+
+    assert parse_country_info(COUNTRY_INFO) == [
+        ("amman", "JOR", "capital"),
+        ("kingdom of jordan", "JOR", "name"),
+        ("zarqa", "JOR", "city"),
+    ]
+
+
+def test_shipped_places():
+    from dateline.actors.places import place_country
+
+    assert place_country("Amman") == "JOR"
+    assert place_country("the West Bank") == "PSE"
+    assert place_country("Baghdad") == "IRQ"
+    assert place_country("Gondor") is None
+
 
 @pytest.mark.parametrize(
     ("words", "code"),
@@ -188,6 +232,15 @@ def test_dictionary_polities_code_places_and_titles(tmp_path):
     codes = {a["name"]: a["code"] for a in document.actors}
     assert codes.get("Denethor Steward") == "GONGOV"
     assert codes.get("Arnor") == "ARN"
+
+
+@pytest.mark.model
+def test_a_city_stands_for_its_country():
+    text = "Talks\n\nAMMAN (AP) — Iraq's foreign minister arrived in Baghdad after talks in Amman on Monday."
+    codes = {a["code"]: a for a in analyse(text).actors if a["type"] == "country"}
+    assert "IRQ" in codes
+    assert "JOR" in codes  # the dateline's place is no actor, but "talks in Amman" names it
+    assert text[codes["JOR"]["mentions"][0]["start"] : codes["JOR"]["mentions"][0]["end"]] == "Amman"
 
 
 @pytest.mark.model

@@ -28,6 +28,7 @@ from ..spans import Found, RecordComponent
 from .agents import Agents, agents_for
 from .codes import agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
+from .places import place_country
 from .resolve import Person, Resolver
 
 ACTORS_KEY = "dateline_actors"
@@ -147,6 +148,10 @@ class ActorResolver(RecordComponent):
                 record = {"name": ent.text, "type": "organisation", "code": capital, "code_source": "name"}
             elif ent.label_ in (*_COUNTRY_LABELS, "PERSON", "ACTOR"):
                 country = country_named(ent.text) if not ent.text.islower() else None
+                if country is None and ent.label_ in _COUNTRY_LABELS and capital_code(ent.text) is None:
+                    # "arrived in Amman": a city stands for its country (a seat of government
+                    # such as "Washington" only when it acts, above).
+                    country = place_country(ent.text)
                 if country is None:
                     continue
                 key = country

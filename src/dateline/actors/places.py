@@ -1,0 +1,65 @@
+"""Places that stand for their country in event data: capitals, major cities, other country names.
+
+Event coders in the PETRARCH tradition code a city by its country: "Iraqi President Saddam
+Hussein arrived in Amman" is Iraq visiting Jordan, "shelling near Rafah" hits the Palestinian
+territories. The shipped table (``data/places.tsv``) holds the capitals, major cities and
+country-name variants ("Kingdom of Jordan", "Burma") of CountryInfo.txt (Philip A. Schrodt,
+openeventdata/CountryInfo, CC BY-SA 3.0: the table is shared under the same terms), compiled by
+:func:`parse_country_info` in ``scripts/build_event_tables.py``. A name CountryInfo gives to two
+countries is left out.
+
+The actors component uses it only for names the parser tags as places or nationalities (GPE,
+NORP), and only after the country names, the seats of government ("Washington", "the Kremlin")
+and the user's dictionary: a user dictionary entry for a city wins.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+
+#: The CountryInfo fields the table is built from, and the kind each becomes.
+FIELDS = {"Nationality": "name", "Capital": "capital", "MajorCities": "city"}
+_BLOCK = re.compile(r"<Country>\s*\n(<CountryCode>.*?)</Country>", re.S)
+_CODE = re.compile(r"<ISO3166-alpha3>([A-Z]{3})</ISO3166-alpha3>")
+
+
+def parse_country_info(text: str) -> list[tuple[str, str, str]]:
+    """``(name, ISO3, kind)`` rows from CountryInfo.txt, lower-cased, sorted; ambiguous names dropped.
+
+    Entries are written ``KINGDOM_OF_JORDAN_`` (``_`` for spaces); entries with brackets or
+    braces (``JORDAN_(COUNTRY)``, leaders' date ranges) are skipped.
+    """
+    seen: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, str] = {}
+    for block in _BLOCK.findall(text):
+        code = _CODE.search(block)
+        if code is None:
+            continue
+        for tag, kind in FIELDS.items():
+            body = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+            for line in body.group(1).splitlines() if body else ():
+                entry = line.split("#")[0].strip()
+                if not entry or any(c in entry for c in "()[]{}<>\ufffd") or not entry.isprintable():
+                    continue
+                name = " ".join(entry.replace("_", " ").lower().split())
+                if name:
+                    seen[name].add(code.group(1))
+                    kinds.setdefault(name, kind)
+    return sorted((name, next(iter(codes)), kinds[name]) for name, codes in seen.items() if len(codes) == 1)
+
+
+@cache
+def _table() -> dict[str, str]:
+    data = resources.files("dateline.actors").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((line for line in data.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row[0]: row[1] for row in rows if len(row) >= 2 and row[0] != "name"}
+
+
+def place_country(name: str) -> str | None:
+    """ISO3 of the country a place or country-name variant stands for ("Amman" → JOR), else None."""
+    key = " ".join(name.lower().split()).removeprefix("the ")
+    return _table().get(key)

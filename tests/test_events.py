@@ -266,6 +266,22 @@ def test_hypothetical_action_under_prevent_is_no_event(nlp):
 
 
 @pytest.mark.model
+def test_a_city_is_its_country_as_a_target_but_not_where_words_are_said(nlp):
+    assert roots(nlp, "Iraqi President Saddam Hussein arrived in Amman on Wednesday.") == {("IRQ", "JOR", "04")}
+    text = "Speaking in Warsaw on Tuesday, Ukraine's foreign minister Dmytro Kuleba said Russia had attacked Kharkiv."
+    assert not any(t == "POL" for _, t, _ in roots(nlp, text))
+
+
+@pytest.mark.model
+def test_plural_pronoun_passes_over_places(nlp):
+    text = (
+        "Putin said the operation was going to plan.\n\nUkrainian Foreign Minister Dmytro Kuleba told reporters"
+        " travelling with him to Warsaw: “They have invaded a sovereign country.”"
+    )
+    assert not any(t == "POL" for _, t, _ in roots(nlp, text))  # Poland is where he goes, not "they"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("said", "event"),
     [

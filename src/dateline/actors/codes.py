@@ -161,6 +161,22 @@ DEMONYMS = {
     "ivory coast": "CIV",
     "congo": "COD",
     "gaza": "PSE",
+    "gaza strip": "PSE",
+    "west bank": "PSE",
+    "east jerusalem": "PSE",
+    "bosnia": "BIH",
+    "herzegovina": "BIH",
+    "macedonia": "MKD",
+    "macedonian": "MKD",
+    "kosovo": "XKX",
+    "serb": "SRB",
+    "croat": "HRV",
+    "emirates": "ARE",
+    "uae": "ARE",
+    "prc": "CHN",
+    "dprk": "PRK",
+    "burma": "MMR",
+    "east timor": "TLS",
 }
 # Seats and buildings that stand for a government in news copy.
 METONYMS = {

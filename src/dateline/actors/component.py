@@ -149,8 +149,9 @@ class ActorResolver(RecordComponent):
             elif ent.label_ in (*_COUNTRY_LABELS, "PERSON", "ACTOR"):
                 country = country_named(ent.text) if not ent.text.islower() else None
                 if country is None and ent.label_ in _COUNTRY_LABELS and capital_code(ent.text) is None:
-                    # "arrived in Amman": a city stands for its country (a seat of government
-                    # such as "Washington" only when it acts, above).
+                    # "arrived in Amman": a city stands for its country. A seat of government
+                    # ("Washington", "Moscow") stands for its government only when it acts
+                    # (above): news names them as places mostly as a journey's end.
                     country = place_country(ent.text)
                 if country is None:
                     continue

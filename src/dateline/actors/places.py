@@ -24,7 +24,18 @@ from importlib import resources
 #: The CountryInfo fields the table is built from, and the kind each becomes.
 FIELDS = {"Nationality": "name", "Capital": "capital", "MajorCities": "city"}
 _BLOCK = re.compile(r"<Country>\s*\n(<CountryCode>.*?)</Country>", re.S)
-_CODE = re.compile(r"<ISO3166-alpha3>([A-Z]{3})</ISO3166-alpha3>")
+_CODES = re.compile(r"<(?:CountryCode|ISO3166-alpha3)>([A-Z]+)</")
+
+
+def _iso3(block: str) -> str | None:
+    """The block's country: its CAMEO country code when that is an ISO3 code (CountryInfo's ISO
+    field has slips: Japan "JON", Myanmar "MOZ"), else its ISO3 field ("USAASM" → ASM)."""
+    import pycountry
+
+    for code in _CODES.findall(block):
+        if len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None:
+            return str(code)
+    return None
 
 
 def parse_country_info(text: str) -> list[tuple[str, str, str]]:
@@ -36,7 +47,7 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
     seen: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, str] = {}
     for block in _BLOCK.findall(text):
-        code = _CODE.search(block)
+        code = _iso3(block)
         if code is None:
             continue
         for tag, kind in FIELDS.items():
@@ -47,7 +58,7 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
                     continue
                 name = " ".join(entry.replace("_", " ").lower().split())
                 if name:
-                    seen[name].add(code.group(1))
+                    seen[name].add(code)
                     kinds.setdefault(name, kind)
     return sorted((name, next(iter(codes)), kinds[name]) for name, codes in seen.items() if len(codes) == 1)
 

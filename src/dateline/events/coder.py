@@ -191,6 +191,8 @@ _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term
 
 # Prepositions whose object can be an event's target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "from", "over", "for", "upon")
+# Prepositions that make a place of the country or city after them.
+_LOCATIVE = {"in", "to", "at", "into", "near", "from", "across", "inside", "around", "through", "toward", "towards"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "punct", "cc", "mark", "csubj"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _PERSONAL = PRONOUNS_MALE | PRONOUNS_FEMALE
@@ -323,6 +325,8 @@ class Coder:
                     actor = self._actor_at(before.idx, before.idx + len(before.text))
                     if actor is None or actor.get("type") == "person" or not actor.get("code"):
                         continue
+                    if before.dep_ == "pobj" and before.head.lower_ in _LOCATIVE:
+                        continue  # "travelling to Washington", "talks in Amman": a place, not a party
                     party = Party(actor["code"], 0, 0, actor["id"], actor["name"])
                 if party is not None and own_side and party.country == own_side:
                     continue
@@ -477,7 +481,7 @@ class Coder:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects, True
-        if depth > 4 or verb.head is verb:
+        if depth > 4 or verb.head.i == verb.i:
             return [], False
         head = verb.head
         if verb.dep_ == "xcomp" and _FRAME_OF.get(head.lemma_.lower()) in ("appeal", "demand"):
@@ -591,7 +595,7 @@ class Coder:
             action = self.action_for(verb)
             if action is None:
                 continue
-            if action.trigger is not verb:
+            if action.trigger.i != verb.i:
                 framed.add(action.trigger.i)
             found.append(action)
         yield from sorted(found, key=lambda a: a.trigger.i)
@@ -611,7 +615,7 @@ class Coder:
         if not negated and _possible(verb):
             return None  # "Israel could strike Iran": a possibility, not an event
         head = verb.head
-        kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head is not verb else None
+        kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head.i != verb.i else None
         head_negated = kind is not None and any(c.dep_ == "neg" for c in head.children)
         frame_kind = _frame_kind(kind, negated, head_negated)
         if frame_kind == "":
@@ -648,10 +652,12 @@ class Coder:
             if not sources:
                 continue
             candidates = self.targets(action.target_from, action.pattern)
-            if action.target_from is not action.trigger:
+            if action.target_from.i != action.trigger.i:
                 candidates += self.targets(action.trigger, action.pattern)
             target = None
             for token in candidates:
+                if action.code[:2] == "01" and _venue(token, action.target_from):
+                    continue  # "speaking in Warsaw": where the words were said, not to whom
                 found = [p for p in self.parties(token) if _related(sources[0], p)]
                 if found:
                     target = found
@@ -777,16 +783,21 @@ def _addressee(noun: Token, quote: dict[str, Any] | None) -> bool:
     return noun.idx < int(quote["start"])
 
 
+def _venue(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is the place of ``verb`` ("spoke in Warsaw", "said at the UN")."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.i == verb.i
+
+
 def _under_nonfactual(verb: Token) -> bool:
     """Inside a conditional ("if X attacks Y") or under "prevent", "deter", "deny"..."""
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
     head = verb
     for _ in range(3):
-        if head.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl") or head.head is head:
+        if head.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl") or head.head.i == head.i:
             return False
         parent = head.head
-        if parent.dep_ == "prep" and parent.head is not parent:
+        if parent.dep_ == "prep" and parent.head.i != parent.i:
             parent = parent.head  # "prevent X from launching"
         if parent.lemma_.lower() in _NONFACTUAL:
             return True
@@ -800,7 +811,7 @@ def _possible(verb: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in verb.children):
             return True
-        if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False

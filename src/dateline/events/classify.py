@@ -127,27 +127,25 @@ def _span_root(doc: Doc, span: tuple[int, int] | None) -> Token | None:
     return found.root if found is not None and len(found) else None
 
 
+_CHAIN_STEPS = 7
+
+
 def verb_evidence(doc: Doc, dyad: Dyad, coder: Coder) -> tuple[str | None, list[str]]:
     """The CAMEO code dateline's verb coder gives the verbs linking target to source, and their lemmas."""
     source, target = _span_root(doc, dyad.source), _span_root(doc, dyad.target)
     chain: list[Token] = []
     start = target or source
     if start is not None:
-        x = start
-        for _ in range(8):
-            if x is not start and x.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-                chain.append(x)
-            if x.head is x:
-                break
-            x = x.head
+        # Seven steps up from the target, staying on the sentence's root once there: a short
+        # chain repeats its root, which then weighs more among the lemmas (chosen by PLV CV).
+        up = list(start.ancestors)[:_CHAIN_STEPS]
+        top = up[-1] if up else start
+        steps = up + [top] * (_CHAIN_STEPS - len(up))
+        chain = [x for x in steps if x.pos_ in ("VERB", "AUX", "NOUN", "ADJ")]
     if source is not None and target is not None:
-        x = source.head
-        for _ in range(3):
+        for x in [source.head, *source.head.ancestors][:3]:
             if x.pos_ == "VERB" and x not in chain:
                 chain.append(x)
-            if x.head is x:
-                break
-            x = x.head
     if not chain:
         chain = [t for t in doc if t.dep_ == "ROOT"]
     lemmas = [t.lemma_.lower() for t in chain]
@@ -161,24 +159,23 @@ def verb_evidence(doc: Doc, dyad: Dyad, coder: Coder) -> tuple[str | None, list[
 
 def path_text(doc: Doc, dyad: Dyad) -> str:
     """The dependency path between source and target, as words: lemmas on the path (P_), its
-    arcs (D_), the lowest common ancestor (LCA_) and its negation, auxiliaries, particles and
-    objects (LCAC_), and the target's own word, head and arc."""
+    arcs (D_) (the target's side goes up to the root, see below), the lowest common ancestor
+    (LCA_) and its negation, auxiliaries, particles and objects (LCAC_), and the target's own
+    word, head and arc."""
     source, target = _span_root(doc, dyad.source), _span_root(doc, dyad.target)
     words: list[str] = []
     if source is not None and target is not None:
         up_source = [source, *source.ancestors]
         up_target = [target, *target.ancestors]
         common = next((x for x in up_source if x in up_target), None)
-        path: list[Token] = []
-        for x in up_source:
-            path.append(x)
-            if x is common:
-                break
-        for x in up_target:
-            if x is common:
-                break
-            path.append(x)
-        words += [f"P_{x.lemma_.lower()}" for x in path if x is not source and x is not target]
+        # The source's side up to the common ancestor; the target's side all the way to the
+        # root, past the common ancestor: the verbs that govern the target are evidence too.
+        # (5-fold PLV CV, lexical model: 0.748 / 0.873 / 0.934 this way, 0.749 / 0.868 / 0.932
+        # with the shortest path.)
+        side = up_source[: up_source.index(common) + 1] if common is not None else up_source
+        path = side + up_target
+        # Lemmas of the words between (the target's side may pass the source itself: kept).
+        words += [f"P_{x.lemma_.lower()}" for x in side[1:] + up_target[1:]]
         words += [f"D_{x.dep_}" for x in path]
         if common is not None:
             words.append(f"LCA_{common.lemma_.lower()}")

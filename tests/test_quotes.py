@@ -218,6 +218,23 @@ def test_indirect_speech_with_that():
 
 
 @pytest.mark.model
+def test_raising_verb_reports_its_whole_clause_with_no_speaker():
+    text = STORY + "The coalition seemed to accept the compromise on Tuesday."
+    q = next(q for q in analyse(text) if q.get("rule") == "raising")
+    assert text[q["start"] : q["end"]] == "The coalition seemed to accept the compromise on Tuesday"
+    assert span_text(text, q["cue"]) == "seemed"
+    assert q["speaker"] is None
+
+
+@pytest.mark.model
+def test_a_frame_with_a_speaker_wins_over_one_without():
+    text = STORY + "The budget is expected to pass on Friday, Scholz said."
+    q = find(analyse(text), text, "expected to pass")
+    assert span_text(text, q["cue"]) == "said"
+    assert q["speaker_name"] == "Olaf Scholz"
+
+
+@pytest.mark.model
 def test_according_to():
     text = STORY + "The summit will be delayed until March, according to Macron."
     q = find(analyse(text), text, "summit will be delayed")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import re
 import sys
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.actors.agents import parse_agents  # noqa: E402
+from dateline.actors.leaders import parse_leaders  # noqa: E402
 from dateline.actors.places import parse_country_info  # noqa: E402
 from dateline.events.verbs import parse_verbs  # noqa: E402
 
@@ -93,6 +95,21 @@ def main() -> int:
         w.writerow(["name", "iso3", "kind"])
         w.writerows(places)
     print(f"{len(places)} places -> {AGENTS_OUT}")
+    stamp = re.search(r"(\d{2})(\d{2})(\d{2})", info.name)
+    known = dt.date(2000 + int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3))) if stamp else None
+    offices = sorted(set(parse_leaders(info.read_text(encoding="utf-8", errors="replace"), known)), key=str)
+    with open(AGENTS_OUT / "leaders.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("# Heads of state and government (rulers.org) and ministers (CIA World Leaders, 2003-2011)\n")
+        f.write(f"# with their offices' dates, from {info.name} (c) 2012 Philip A. Schrodt,\n")
+        f.write("# openeventdata/CountryInfo,")
+        f.write(" CC BY-SA 3.0; this table is shared under the same licence. Open ranges end at the file's date.\n")
+        f.write("# Built by scripts/build_event_tables.py.\n")
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["name", "code", "from", "to", "kind"])
+        for o in offices:
+            start, end = (d.isoformat() if d else "" for d in (o.start, o.end))
+            w.writerow([o.name, o.code, start, end, o.kind])
+    print(f"{len(offices)} offices -> {AGENTS_OUT}")
     print(f"{len(codes)} codes, {len(verbs.blocks)} verb blocks, {len(verbs.verbs)} verb forms -> {OUT}")
     print(f"{len(agents)} agent phrases -> {AGENTS_OUT}")
     return 0

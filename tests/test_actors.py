@@ -46,6 +46,50 @@ def test_country_info_places_parse():
     ]
 
 
+LEADERS_INFO = """<Country>
+<CountryCode>JOR</CountryCode>
+<ISO3166-alpha3>JOR</ISO3166-alpha3>
+<Leaders>
+	<Kings>
+		HUSSEIN_			[19520811 - 19990207]  [B:19350101]
+		{ABDULLAH_II_} {ABDALLAH_II_}		[>19990207]  [B:19620101]
+	</Kings>
+</Leaders>
+<Government>
+	ABDALLAH_UWEIDAT_	[JORGOVDEV 20050501 - 20050731]	# Minister of Social Development
+	ABDUL_RAZZAQ_TUBAYSHAT_	[JORGOVAGR <20031031]	# Minister
+</Government>
+</Country>
+"""
+
+
+def test_country_info_leaders_parse():
+    import datetime as dt
+
+    from dateline.actors.leaders import parse_leaders
+
+    offices = {(o.name, o.code, o.start, o.end, o.kind) for o in parse_leaders(LEADERS_INFO, dt.date(2012, 1, 16))}
+    assert ("hussein", "JORGOV", dt.date(1952, 8, 11), dt.date(1999, 2, 7), "leader") in offices
+    # an office held when the file was made ends at the file's date
+    assert ("abdallah ii", "JORGOV", dt.date(1999, 2, 7), dt.date(2012, 1, 16), "leader") in offices
+    assert ("abdallah uweidat", "JORGOV", dt.date(2005, 5, 1), dt.date(2005, 7, 31), "minister") in offices
+    assert ("abdul razzaq tubayshat", "JORGOV", None, dt.date(2003, 10, 31), "minister") in offices
+
+
+def test_shipped_leaders_by_name_date_and_unambiguous_surname():
+    import datetime as dt
+
+    from dateline.actors.leaders import default_leaders
+
+    leaders = default_leaders()
+    assert leaders.code("Hosni Mubarak", dt.date(2005, 1, 1)) == "EGYGOV"
+    assert leaders.code("Hosni Mubarak", dt.date(2020, 1, 1)) is None  # after the file: not known
+    assert leaders.code("Mubarak", None) == "EGYGOV"
+    assert leaders.code("François Mitterrand", None) == "FRAGOV"
+    assert leaders.code("Hussein", None) is None  # Jordan's king and Iraq's president
+    assert leaders.code("Zelensky", None) is None  # took office after the file
+
+
 def test_shipped_places():
     from dateline.actors.places import place_country
 
@@ -232,6 +276,14 @@ def test_dictionary_polities_code_places_and_titles(tmp_path):
     codes = {a["name"]: a["code"] for a in document.actors}
     assert codes.get("Denethor Steward") == "GONGOV"
     assert codes.get("Arnor") == "ARN"
+
+
+@pytest.mark.model
+def test_a_leader_named_without_country_gets_a_code_from_the_leaders_table():
+    text = "Talks\n\nCAIRO (AP) — President Hosni Mubarak met the visiting envoy on Monday. Lindner said no."
+    people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
+    assert (people["Hosni Mubarak"]["code"], people["Hosni Mubarak"]["code_source"]) == ("EGYGOV", "leaders")
+    assert people["Lindner"]["code"] is None
 
 
 @pytest.mark.model

@@ -28,6 +28,7 @@ from ..spans import Found, RecordComponent
 from .agents import Agents, agents_for
 from .codes import agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
+from .leaders import default_leaders
 from .places import place_country
 from .resolve import Person, Resolver
 
@@ -61,6 +62,9 @@ def person_code(
         code = code_from_title(phrase, extra_countries, agents)
         if code:
             return code, "title"
+    code = default_leaders().code(person.name, day)
+    if code:
+        return code, "leaders"
     return None, None
 
 

@@ -27,7 +27,7 @@ _BLOCK = re.compile(r"<Country>\s*\n(<CountryCode>.*?)</Country>", re.S)
 _CODES = re.compile(r"<(?:CountryCode|ISO3166-alpha3)>([A-Z]+)</")
 
 
-def _iso3(block: str) -> str | None:
+def iso3_of_block(block: str) -> str | None:
     """The block's country: its CAMEO country code when that is an ISO3 code (CountryInfo's ISO
     field has slips: Japan "JON", Myanmar "MOZ"), else its ISO3 field ("USAASM" → ASM)."""
     import pycountry
@@ -47,7 +47,7 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
     seen: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, str] = {}
     for block in _BLOCK.findall(text):
-        code = _iso3(block)
+        code = iso3_of_block(block)
         if code is None:
             continue
         for tag, kind in FIELDS.items():

@@ -1,0 +1,141 @@
+"""Heads of state and government, and ministers, with their dates: codes for people by name.
+
+The shipped table (``data/leaders.tsv``) is compiled from CountryInfo.txt (Philip A. Schrodt,
+openeventdata/CountryInfo, CC BY-SA 3.0: the table is shared under the same terms) by
+:func:`parse_leaders` in ``scripts/build_event_tables.py``: the ``<Leaders>`` lists (presidents,
+prime ministers, kings... from about 1960, after rulers.org) coded country + GOV, and the
+``<Government>`` lists (the CIA's World Leaders, 2003-2011) with their own CAMEO codes. The
+file ends in early 2012: nobody who took office later is in it (no Trump, Starmer or Zelensky),
+so a user dictionary is still needed for current office-holders, and a rebuilt table from a
+newer CountryInfo.txt replaces this one (run the build script again).
+
+A person gets a code from it only when the text gives none (no user dictionary entry, no title
+such as "British Prime Minister"), by full name, or by surname alone when every head of state or
+government of that surname has the same code ("Mubarak", "Bush"): a surname shared by people of
+two countries stays uncoded.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .dictionary import DatedCode, Entry
+from .places import iso3_of_block
+
+_BLOCK = re.compile(r"<Country>\s*\n(<CountryCode>.*?)</Country>", re.S)
+_RANGE = re.compile(r"\[([A-Z]{3,9})?\s*([<>])?\s*(\d{8})?(?:\s*-\s*(\d{8}))?\]")
+_NAME = re.compile(r"[A-Z][A-Z'.\-]*(?:_[A-Z'.\-]+)*_?")
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    code: str
+    start: dt.date | None
+    end: dt.date | None
+    #: ``leader`` (head of state or government) or ``minister`` (the government lists).
+    kind: str
+
+
+def _day(value: str | None) -> dt.date | None:
+    """YYYYMMDD, with the file's impossible days ("20030931") moved to the month's last day."""
+    if not value:
+        return None
+    year, month, day = int(value[:4]), int(value[4:6]), int(value[6:])
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, min(max(day, 1), calendar.monthrange(year, month)[1]))
+
+
+def _names(entry: str) -> list[str]:
+    variants = re.findall(r"\{([^}]*)\}", entry) or [entry]
+    out = []
+    for variant in variants:
+        match = _NAME.match(variant.strip())
+        if match:
+            name = " ".join(match.group(0).replace("_", " ").lower().split())
+            if name:
+                out.append(name)
+    return out
+
+
+def parse_leaders(text: str, known_until: dt.date | None = None) -> list[Office]:
+    """Every office in CountryInfo.txt: one row per name variant and date range.
+
+    An office still held when the file was made (``[>19990427]``) ends at ``known_until``, the
+    file's date: what came after is not known from it."""
+    offices: list[Office] = []
+    for block in _BLOCK.findall(text):
+        country = iso3_of_block(block)
+        if country is None:
+            continue
+        for tag, kind in (("Leaders", "leader"), ("Government", "minister")):
+            body = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+            for line in body.group(1).splitlines() if body else ():
+                entry = line.split("#")[0].strip()
+                if not entry or entry.startswith("<") or "[" not in entry:
+                    continue
+                head, _, ranges = entry.partition("[")
+                for code, side, first, second in _RANGE.findall("[" + ranges):
+                    if not (first or second) or code.startswith(("B:", "D:")):
+                        continue
+                    start, end = _day(first), _day(second)
+                    if side == "<":  # in office until then
+                        start, end = None, start
+                    elif end is None:
+                        end = known_until
+                    role = code[3:6] if len(code) >= 6 else "GOV"
+                    for name in _names(head):
+                        offices.append(Office(name, f"{country}{role}", start, end, kind))
+    return offices
+
+
+def normal_name(name: str) -> str:
+    """Lower case, no accents, hyphens as spaces: "François Mitterrand" → "francois mitterrand"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return " ".join(plain.lower().replace("-", " ").split())
+
+
+@dataclass
+class Leaders:
+    by_name: dict[str, Entry]
+    #: Surname → the codes heads of state and government of that surname held.
+    surnames: dict[str, set[str]]
+
+    def code(self, name: str, day: dt.date | None) -> str | None:
+        key = normal_name(name)
+        entry = self.by_name.get(key)
+        code = entry.code_on(day) if entry is not None else None
+        if " " in key:
+            return code
+        # One word: a surname, or a leader known by one name ("Suharto"); all must agree
+        # ("Hussein" is Jordan's king and Iraq's president: no code).
+        codes = set(self.surnames.get(key, set())) | ({code} if code else set())
+        return next(iter(codes)) if len(codes) == 1 else None
+
+
+@cache
+def default_leaders() -> Leaders:
+    data = resources.files("dateline.actors").joinpath("data/leaders.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((line for line in data.splitlines() if not line.startswith("#")), delimiter="\t")
+    by_name: dict[str, Entry] = {}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if len(row) < 5 or row[0] == "name":
+            continue
+        name, code, start, end, kind = row[:5]
+        key = normal_name(name)
+        entry = by_name.setdefault(key, Entry(name=key))
+        first, last = (dt.date.fromisoformat(d) if d else None for d in (start, end))
+        entry.codes.append(DatedCode(code, first, last))
+        if kind == "leader" and " " in key:
+            surnames[key.rsplit(" ", 1)[1]].add(code)
+    return Leaders(by_name, dict(surnames))

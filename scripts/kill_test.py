@@ -47,7 +47,7 @@ def check(db: Path, expected: int) -> list[str]:
         " GROUP BY ALL HAVING count(*) > 1)"
     )
     doubled_events = one(
-        "SELECT count(*) FROM (SELECT content_hash, start_char, end_char, cameo FROM events"
+        "SELECT count(*) FROM (SELECT content_hash, start_char, end_char, source_code, target_code, cameo FROM events"
         " GROUP BY ALL HAVING count(*) > 1)"
     )
     quotes = one("SELECT count(*) FROM quotes")

@@ -280,10 +280,21 @@ def test_dictionary_polities_code_places_and_titles(tmp_path):
 
 @pytest.mark.model
 def test_a_leader_named_without_country_gets_a_code_from_the_leaders_table():
-    text = "Talks\n\nCAIRO (AP) — President Hosni Mubarak met the visiting envoy on Monday. Lindner said no."
+    text = "Talks\n\nCAIRO, March 3, 2005 (AP) — President Hosni Mubarak met the envoy on Monday. Lindner said no."
     people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
     assert (people["Hosni Mubarak"]["code"], people["Hosni Mubarak"]["code_source"]) == ("EGYGOV", "leaders")
     assert people["Lindner"]["code"] is None
+    # An undated story may be of any year: the table (1960-2012) gives it nothing.
+    undated = "Talks\n\nCAIRO (AP) — President Hosni Mubarak met the envoy on Monday."
+    people = {a["name"]: a for a in analyse(undated).actors if a["type"] == "person"}
+    assert people["Hosni Mubarak"]["code"] is None
+
+
+@pytest.mark.model
+def test_a_city_the_text_puts_in_a_region_is_not_the_foreign_city():
+    text = "Rally\n\nClinton spoke in Toledo, Ohio, on Monday. Later she flew to Toledo to meet Spanish officials."
+    spain = next(a for a in analyse(text).actors if a["code"] == "ESP")
+    assert text.index("Toledo, Ohio") not in [m["start"] for m in spain["mentions"]]
 
 
 @pytest.mark.model

@@ -62,7 +62,9 @@ def person_code(
         code = code_from_title(phrase, extra_countries, agents)
         if code:
             return code, "title"
-    code = default_leaders().code(person.name, day)
+    # Only for a dated story: the table's offices are of 1960-2012, and an undated story may be
+    # of any year ("Clinton" in a 2016 campaign story is no government).
+    code = default_leaders().code(person.name, day) if day is not None else None
     if code:
         return code, "leaders"
     return None, None
@@ -152,7 +154,12 @@ class ActorResolver(RecordComponent):
                 record = {"name": ent.text, "type": "organisation", "code": capital, "code_source": "name"}
             elif ent.label_ in (*_COUNTRY_LABELS, "PERSON", "ACTOR"):
                 country = country_named(ent.text) if not ent.text.islower() else None
-                if country is None and ent.label_ in _COUNTRY_LABELS and capital_code(ent.text) is None:
+                if (
+                    country is None
+                    and ent.label_ in _COUNTRY_LABELS
+                    and capital_code(ent.text) is None
+                    and not _in_region(doc, ent)
+                ):
                     # "arrived in Amman": a city stands for its country. A seat of government
                     # ("Washington", "Moscow") stands for its government only when it acts
                     # (above): news names them as places mostly as a journey's end.
@@ -187,6 +194,18 @@ class ActorResolver(RecordComponent):
             anchor = spans[0] if spans else doc[0:0]
             found.append((anchor, record))
         return found
+
+
+def _in_region(doc: Doc, ent: Span) -> bool:
+    """ "Toledo, Ohio", "Athens, Georgia": a place the text puts in a region that is not a
+    country's name is not the foreign city of that name."""
+    after = doc[ent.end : ent.end + 2]
+    if len(after) < 2 or after[0].text != "," or after[1].ent_type_ != "GPE":
+        return False
+    end = after[1].i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return country_named(doc[after[1].i : end].text) is None
 
 
 def _country_phrases() -> list[str]:

@@ -9,8 +9,9 @@ file ends in early 2012: nobody who took office later is in it (no Trump, Starme
 so a user dictionary is still needed for current office-holders, and a rebuilt table from a
 newer CountryInfo.txt replaces this one (run the build script again).
 
-A person gets a code from it only when the text gives none (no user dictionary entry, no title
-such as "British Prime Minister"), by full name, or by surname alone when every head of state or
+A person gets a code from it only in a dated story (an undated one may be of any year) and only
+when the text gives none (no user dictionary entry, no title such as "British Prime
+Minister"), by full name, or by surname alone when every head of state or
 government of that surname has the same code ("Mubarak", "Bush"): a surname shared by people of
 two countries stays uncoded.
 """

@@ -197,8 +197,9 @@ class ActorResolver(RecordComponent):
 
 
 def _in_region(doc: Doc, ent: Span) -> bool:
-    """ "Toledo, Ohio", "Athens, Georgia": a place the text puts in a region that is not a
-    country's name is not the foreign city of that name."""
+    """Whether the text puts the place in a region that is no country ("Toledo, Ohio",
+    "Birmingham, Alabama"): then it is not the foreign city of that name. ("Athens, Georgia" is
+    not caught: Georgia is a country's name too.)"""
     after = doc[ent.end : ent.end + 2]
     if len(after) < 2 or after[0].text != "," or after[1].ent_type_ != "GPE":
         return False

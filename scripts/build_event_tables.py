@@ -11,9 +11,11 @@ Writes, under src/dateline/events/data/:
   Data Alliance) compiled by dateline.events.verbs.parse_verbs;
 
 and under src/dateline/actors/data/ ``agents.json``: PETRARCH-2's Phoenix.agents.txt (MIT)
-compiled by dateline.actors.agents.parse_agents, and ``places.tsv``: the capitals, major cities
+compiled by dateline.actors.agents.parse_agents; ``places.tsv``: the capitals, major cities
 and country-name variants of CountryInfo.txt (Philip A. Schrodt, CC BY-SA 3.0: the table is
-shared under the same terms) compiled by dateline.actors.places.parse_country_info.
+shared under the same terms) compiled by dateline.actors.places.parse_country_info; and
+``leaders.tsv``: the offices and their dates in the same file, compiled by
+dateline.actors.leaders.parse_leaders.
 
 Run it again when those upstream files change; the tests check the tables load.
 """
@@ -26,6 +28,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,15 +70,20 @@ def main() -> int:
             plover.setdefault(m.group(1), (kind, fields[1] if len(fields) > 1 else ""))
     codes = sorted(set(names) | set(goldstein), key=lambda c: (c[:2], c))
     OUT.mkdir(parents=True, exist_ok=True)
-    with open(OUT / "cameo_codes.tsv", "w", encoding="utf-8", newline="") as f:
-        f.write("# CAMEO codes: name (CAMEO 1.1b3 via andybega/icews, MIT), Goldstein (GDELT lookup),\n")
-        f.write("# PLOVER type and mode (CAMEO2PLOVER-2021, CC BY-SA 4.0). Built by scripts/build_event_tables.py.\n")
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["code", "name", "goldstein", "plover", "plover_mode"])
-        for code in codes:
-            kind, mode = plover.get(code, ("", ""))
-            g = goldstein.get(code)
-            w.writerow([code, names.get(code, ""), "" if g is None else g, kind, mode])
+    rows = []
+    for code in codes:
+        kind, mode = plover.get(code, ("", ""))
+        g = goldstein.get(code)
+        rows.append([code, names.get(code, ""), "" if g is None else g, kind, mode])
+    write_tsv(
+        OUT / "cameo_codes.tsv",
+        [
+            "CAMEO codes: name (CAMEO 1.1b3 via andybega/icews, MIT), Goldstein (GDELT lookup),",
+            "PLOVER type and mode (CAMEO2PLOVER-2021, CC BY-SA 4.0). Built by scripts/build_event_tables.py.",
+        ],
+        ["code", "name", "goldstein", "plover", "plover_mode"],
+        rows,
+    )
     verbs = parse_verbs((cameo / "CAMEO.2.0.verbs.txt").read_text(encoding="utf-8", errors="replace"))
     (OUT / "cameo_verbs.json").write_text(json.dumps(verbs.to_json(), separators=(",", ":")), encoding="utf-8")
     agents = parse_agents(
@@ -86,33 +94,48 @@ def main() -> int:
     AGENTS_OUT.mkdir(parents=True, exist_ok=True)
     (AGENTS_OUT / "agents.json").write_text(json.dumps(agents.to_json(), separators=(",", ":")), encoding="utf-8")
     info = Path(a.shared) / "data" / "events" / "ontology" / "countries" / "CountryInfo.120116.txt"
-    places = parse_country_info(info.read_text(encoding="utf-8", errors="replace"))
-    with open(AGENTS_OUT / "places.tsv", "w", encoding="utf-8", newline="") as f:
-        f.write("# Places and country-name variants -> ISO3, from CountryInfo.120116.txt (c) 2012 Philip A.\n")
-        f.write("# Schrodt, openeventdata/CountryInfo, CC BY-SA 3.0; this table is shared under the same licence.\n")
-        f.write("# Built by scripts/build_event_tables.py.\n")
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["name", "iso3", "kind"])
-        w.writerows(places)
+    country_info = info.read_text(encoding="utf-8", errors="replace")
+    places = parse_country_info(country_info)
+    write_tsv(
+        AGENTS_OUT / "places.tsv",
+        [
+            "Places and country-name variants -> ISO3, from CountryInfo.120116.txt (c) 2012 Philip A.",
+            "Schrodt, openeventdata/CountryInfo, CC BY-SA 3.0; this table is shared under the same licence.",
+            "Built by scripts/build_event_tables.py.",
+        ],
+        ["name", "iso3", "kind"],
+        places,
+    )
     print(f"{len(places)} places -> {AGENTS_OUT}")
     stamp = re.search(r"(\d{2})(\d{2})(\d{2})", info.name)
     known = dt.date(2000 + int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3))) if stamp else None
-    offices = sorted(set(parse_leaders(info.read_text(encoding="utf-8", errors="replace"), known)), key=str)
-    with open(AGENTS_OUT / "leaders.tsv", "w", encoding="utf-8", newline="") as f:
-        f.write("# Heads of state and government (rulers.org) and ministers (CIA World Leaders, 2003-2011)\n")
-        f.write(f"# with their offices' dates, from {info.name} (c) 2012 Philip A. Schrodt,\n")
-        f.write("# openeventdata/CountryInfo,")
-        f.write(" CC BY-SA 3.0; this table is shared under the same licence. Open ranges end at the file's date.\n")
-        f.write("# Built by scripts/build_event_tables.py.\n")
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["name", "code", "from", "to", "kind"])
-        for o in offices:
-            start, end = (d.isoformat() if d else "" for d in (o.start, o.end))
-            w.writerow([o.name, o.code, start, end, o.kind])
+    offices = sorted(set(parse_leaders(country_info, known)), key=str)
+    write_tsv(
+        AGENTS_OUT / "leaders.tsv",
+        [
+            "Heads of state and government (rulers.org) and ministers (CIA World Leaders, 2003-2011)",
+            f"with their offices' dates, from {info.name} (c) 2012 Philip A. Schrodt,",
+            "openeventdata/CountryInfo, CC BY-SA 3.0; this table is shared under the same licence."
+            " Open ranges end at the file's date.",
+            "Built by scripts/build_event_tables.py.",
+        ],
+        ["name", "code", "from", "to", "kind"],
+        [[o.name, o.code, o.start or "", o.end or "", o.kind] for o in offices],
+    )
     print(f"{len(offices)} offices -> {AGENTS_OUT}")
     print(f"{len(codes)} codes, {len(verbs.blocks)} verb blocks, {len(verbs.verbs)} verb forms -> {OUT}")
     print(f"{len(agents)} agent phrases -> {AGENTS_OUT}")
     return 0
+
+
+def write_tsv(path: Path, notes: list[str], header: list[str], rows: Iterable[Sequence[object]]) -> None:
+    """A shipped table: ``#`` lines for its source and licence, then the header and the rows
+    (read back by dateline.tables.shipped_tsv)."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.writelines(f"# {note}\n" for note in notes)
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
 
 
 if __name__ == "__main__":

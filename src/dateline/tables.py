@@ -1,9 +1,12 @@
-"""Reading the PETRARCH-format dictionaries users can give (verbs, agents) with one set of errors."""
+"""Reading tables: the PETRARCH-format dictionaries users can give (verbs, agents) with one set of
+errors, and the TSV tables shipped in the package."""
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,3 +45,10 @@ def load_table(
     if is_empty(table):
         raise DatelineError(error, path=str(path), reason=f"no {empty} found")
     return table
+
+
+def shipped_tsv(package: str, name: str) -> list[dict[str, str]]:
+    """The rows of a TSV table shipped in ``package`` (``data/…``), keyed by its header; lines
+    starting with ``#`` (source and licence notes) are skipped."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"))

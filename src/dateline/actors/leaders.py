@@ -19,19 +19,19 @@ two countries stays uncoded.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..tables import shipped_tsv
 from .dictionary import DatedCode, Entry
-from .places import iso3_of_block
+from .places import country_info_entries
 
-_BLOCK = re.compile(r"<Country>\s*\n(<CountryCode>.*?)</Country>", re.S)
+#: The CountryInfo fields read, and the kind of office each lists.
+_KINDS = {"Leaders": "leader", "Government": "minister"}
 _RANGE = re.compile(r"\[([A-Z]{3,9})?\s*([<>])?\s*(\d{8})?(?:\s*-\s*(\d{8}))?\]")
 _NAME = re.compile(r"[A-Z][A-Z'.\-]*(?:_[A-Z'.\-]+)*_?")
 
@@ -74,28 +74,21 @@ def parse_leaders(text: str, known_until: dt.date | None = None) -> list[Office]
     An office still held when the file was made (``[>19990427]``) ends at ``known_until``, the
     file's date: what came after is not known from it."""
     offices: list[Office] = []
-    for block in _BLOCK.findall(text):
-        country = iso3_of_block(block)
-        if country is None:
-            continue
-        for tag, kind in (("Leaders", "leader"), ("Government", "minister")):
-            body = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
-            for line in body.group(1).splitlines() if body else ():
-                entry = line.split("#")[0].strip()
-                if not entry or entry.startswith("<") or "[" not in entry:
-                    continue
-                head, _, ranges = entry.partition("[")
-                for code, side, first, second in _RANGE.findall("[" + ranges):
-                    if not (first or second) or code.startswith(("B:", "D:")):
-                        continue
-                    start, end = _day(first), _day(second)
-                    if side == "<":  # in office until then
-                        start, end = None, start
-                    elif end is None:
-                        end = known_until
-                    role = code[3:6] if len(code) >= 6 else "GOV"
-                    for name in _names(head):
-                        offices.append(Office(name, f"{country}{role}", start, end, kind))
+    for country, tag, entry in country_info_entries(text, _KINDS):
+        if entry.startswith("<") or "[" not in entry:
+            continue  # a sub-list's tag ("<Presidents>"), or a name with no dates
+        head, _, ranges = entry.partition("[")
+        for code, side, first, second in _RANGE.findall("[" + ranges):
+            if not (first or second) or code.startswith(("B:", "D:")):
+                continue
+            start, end = _day(first), _day(second)
+            if side == "<":  # in office until then
+                start, end = None, start
+            elif end is None:
+                end = known_until
+            role = code[3:6] if len(code) >= 6 else "GOV"
+            for name in _names(head):
+                offices.append(Office(name, f"{country}{role}", start, end, _KINDS[tag]))
     return offices
 
 
@@ -125,18 +118,13 @@ class Leaders:
 
 @cache
 def default_leaders() -> Leaders:
-    data = resources.files("dateline.actors").joinpath("data/leaders.tsv").read_text(encoding="utf-8")
-    rows = csv.reader((line for line in data.splitlines() if not line.startswith("#")), delimiter="\t")
     by_name: dict[str, Entry] = {}
     surnames: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        if len(row) < 5 or row[0] == "name":
-            continue
-        name, code, start, end, kind = row[:5]
-        key = normal_name(name)
+    for row in shipped_tsv("dateline.actors", "data/leaders.tsv"):
+        key = normal_name(row["name"])
         entry = by_name.setdefault(key, Entry(name=key))
-        first, last = (dt.date.fromisoformat(d) if d else None for d in (start, end))
-        entry.codes.append(DatedCode(code, first, last))
-        if kind == "leader" and " " in key:
-            surnames[key.rsplit(" ", 1)[1]].add(code)
+        first, last = (dt.date.fromisoformat(d) if d else None for d in (row["from"], row["to"]))
+        entry.codes.append(DatedCode(row["code"], first, last))
+        if row["kind"] == "leader" and " " in key:
+            surnames[key.rsplit(" ", 1)[1]].add(row["code"])
     return Leaders(by_name, dict(surnames))

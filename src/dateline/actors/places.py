@@ -15,11 +15,12 @@ and the user's dictionary: a user dictionary entry for a city wins.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
+
+from ..tables import shipped_tsv
 
 #: The CountryInfo fields the table is built from, and the kind each becomes.
 FIELDS = {"Nationality": "name", "Capital": "capital", "MajorCities": "city"}
@@ -38,6 +39,21 @@ def iso3_of_block(block: str) -> str | None:
     return None
 
 
+def country_info_entries(text: str, tags: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    """``(ISO3, tag, entry)`` for every line of the ``tags`` fields of CountryInfo.txt's country
+    blocks, comments (``# …``) cut off; blocks with no ISO3 country are skipped."""
+    for block in _BLOCK.findall(text):
+        code = iso3_of_block(block)
+        if code is None:
+            continue
+        for tag in tags:
+            body = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+            for line in body.group(1).splitlines() if body else ():
+                entry = line.split("#")[0].strip()
+                if entry:
+                    yield code, tag, entry
+
+
 def parse_country_info(text: str) -> list[tuple[str, str, str]]:
     """``(name, ISO3, kind)`` rows from CountryInfo.txt, lower-cased, sorted; ambiguous names dropped.
 
@@ -46,28 +62,19 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
     """
     seen: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, str] = {}
-    for block in _BLOCK.findall(text):
-        code = iso3_of_block(block)
-        if code is None:
+    for code, tag, entry in country_info_entries(text, FIELDS):
+        if any(c in entry for c in "()[]{}<>\ufffd") or not entry.isprintable():
             continue
-        for tag, kind in FIELDS.items():
-            body = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
-            for line in body.group(1).splitlines() if body else ():
-                entry = line.split("#")[0].strip()
-                if not entry or any(c in entry for c in "()[]{}<>\ufffd") or not entry.isprintable():
-                    continue
-                name = " ".join(entry.replace("_", " ").lower().split())
-                if name:
-                    seen[name].add(code)
-                    kinds.setdefault(name, kind)
+        name = " ".join(entry.replace("_", " ").lower().split())
+        if name:
+            seen[name].add(code)
+            kinds.setdefault(name, FIELDS[tag])
     return sorted((name, next(iter(codes)), kinds[name]) for name, codes in seen.items() if len(codes) == 1)
 
 
 @cache
 def _table() -> dict[str, str]:
-    data = resources.files("dateline.actors").joinpath("data/places.tsv").read_text(encoding="utf-8")
-    rows = csv.reader((line for line in data.splitlines() if not line.startswith("#")), delimiter="\t")
-    return {row[0]: row[1] for row in rows if len(row) >= 2 and row[0] != "name"}
+    return {row["name"]: row["iso3"] for row in shipped_tsv("dateline.actors", "data/places.tsv")}
 
 
 def place_country(name: str) -> str | None:

@@ -12,10 +12,10 @@ PLOVER drops, are verbal cooperation (1), as in GDELT.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..tables import shipped_tsv
 
 QUAD_OF_PLOVER = {
     "AGREE": 1,
@@ -85,10 +85,8 @@ class Cameo:
 
 @cache
 def table() -> dict[str, Cameo]:
-    text = resources.files("dateline.events").joinpath("data/cameo_codes.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
     out: dict[str, Cameo] = {}
-    for row in rows:
+    for row in shipped_tsv("dateline.events", "data/cameo_codes.tsv"):
         g = row["goldstein"]
         out[row["code"]] = Cameo(
             row["code"], row["name"], float(g) if g else None, row["plover"] or None, row["plover_mode"] or None

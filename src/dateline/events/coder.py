@@ -322,11 +322,11 @@ class Coder:
                     if party is None and agent and not self._animate(before):
                         continue  # "efforts … They have invaded": only an actor invades
                 else:
+                    if before.dep_ == "pobj" and before.head.lower_ in _LOCATIVE:
+                        continue  # "travelling to Washington", "talks in Amman": a place, not a party
                     actor = self._actor_at(before.idx, before.idx + len(before.text))
                     if actor is None or actor.get("type") == "person" or not actor.get("code"):
                         continue
-                    if before.dep_ == "pobj" and before.head.lower_ in _LOCATIVE:
-                        continue  # "travelling to Washington", "talks in Amman": a place, not a party
                     party = Party(actor["code"], 0, 0, actor["id"], actor["name"])
                 if party is not None and own_side and party.country == own_side:
                     continue

@@ -210,6 +210,13 @@ def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _without_end_punct(first: Token, last: Token) -> tuple[int, int]:
+    """The characters from ``first`` to ``last``, without the punctuation at the end."""
+    while last.i > first.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    return first.idx, last.idx + len(last)
+
+
 def cue_tokens(verb: Token) -> list[Token]:
     """The verb with the auxiliaries and negation right before it ("has said")."""
     tokens = [verb]
@@ -445,10 +452,7 @@ class QuoteFinder:
             if complements and subject_of(token) is not None:
                 objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < complements[0].i]
                 first = objects[0].left_edge if objects else complements[0].left_edge
-                last = complements[0].right_edge
-                while last.i > first.i and last.is_punct:
-                    last = self.doc[last.i - 1]
-                return (first.idx, last.idx + len(last)), frame_of(token, "xcomp")
+                return _without_end_punct(first, complements[0].right_edge), frame_of(token, "xcomp")
         if not clauses:
             return None, None
         clause = clauses[0]
@@ -497,10 +501,8 @@ class QuoteFinder:
         )
         if subject is None or complement is None or subject.i > verb.i:
             return None, None
-        first, last = subject.left_edge, complement.right_edge
-        while last.i > first.i and last.is_punct:
-            last = self.doc[last.i - 1]
-        return (first.idx, last.idx + len(last)), Frame(cue=_char_span(cue_tokens(verb)), speaker=None, rule="raising")
+        frame = Frame(cue=_char_span(cue_tokens(verb)), speaker=None, rule="raising")
+        return _without_end_punct(subject.left_edge, complement.right_edge), frame
 
     def _object_content(self, verb: Token, relation: str, child: Token | None = None) -> tuple[int, int] | None:
         """The content a transitive cue carries in its ``relation`` child (``child`` when given)."""
@@ -521,9 +523,7 @@ class QuoteFinder:
                 if prep.lower_ not in _OBJECT_PREPS or any(not t.is_punct for t in between):
                     break
                 last = prep.right_edge
-        while last.i > first.i and last.is_punct:
-            last = self.doc[last.i - 1]
-        return first.idx, last.idx + len(last)
+        return _without_end_punct(first, last)
 
     def _sentence_without(self, verb: Token, keep: set[int]) -> tuple[int, int] | None:
         """The verb's sentence minus the frame (the verb's subtree outside ``keep``), edges trimmed."""

@@ -354,3 +354,19 @@ def test_relative_pronoun_speaker_is_named_by_its_antecedent():
     q = find(analyse(text), text, "the budget was tight")
     assert span_text(text, q["speaker"]) == "who"
     assert q["speaker_name"] == "Olaf Scholz"
+
+
+@pytest.mark.model
+def test_where_the_tagger_finds_nothing_only_some_rule_frames_stay(nlp):
+    from dateline.quotes.attribution import QuoteFinder
+    from dateline.quotes.component import with_tagged
+
+    text = STORY + "Scholz vowed to block the plan. Macron said the deficit rules must stay."
+    doc = nlp(text)
+    finder = QuoteFinder(doc)
+    found = [(span, record) for span, record in finder.run() if span]
+    assert {r["rule"] for _, r in found if r["kind"] == "indirect"} >= {"ccomp", "xcomp"}
+    kept = with_tagged(doc, finder, found, lambda text: [])  # a tagger that finds nothing
+    rules = {r["rule"] for _, r in kept if r["kind"] == "indirect"}
+    assert "ccomp" in rules  # a "said" clause stays
+    assert not rules & {"xcomp", "ccomp-before"}

@@ -121,6 +121,8 @@ def test_follow_on_paragraph_takes_previous_speaker():
         ("Scholz explained the delay by saying: “The budget is not ready.”", "Scholz", "saying"),
         # the parser makes "joked" a conjunct of the noun; its subject is still Scholz
         ("Scholz adopted a heavy Bavarian accent and joked, “Nobody here will understand me.”", "Scholz", "joked"),
+        # the parser gives "said" two subjects, "mode" inside the quote and Scholz after it
+        ("“The coalition is in crisis. Full crisis mode,” said Scholz.", "Scholz", "said"),
     ],
 )
 def test_direct_quote_frames_the_parser_makes_hard(sentence, speaker, cue):
@@ -301,6 +303,32 @@ def test_dash_credit():
     assert q["kind"] == "direct"
     assert span_text(text, q["cue"]) == "―"
     assert span_text(text, q["speaker"]) == "Christian Lindner"
+
+
+@pytest.mark.model
+def test_dash_credits_one_per_line():
+    # Readers' comments listed one per line, each with its credit, no blank line between.
+    text = STORY + (
+        "“The budget is a disgrace.” ― Anna Weber\n"
+        "“Nobody believes the coalition any more.”― Jonas Richter.\n"
+        "“We deserve better than this.” ― Lena Hoffmann"
+    )
+    quotes = analyse(text)
+    credits = (("disgrace", "Anna Weber"), ("Nobody believes", "Jonas Richter"), ("deserve", "Lena Hoffmann"))
+    for fragment, name in credits:
+        q = find(quotes, text, fragment)
+        assert q["kind"] == "direct"
+        assert span_text(text, q["cue"]) == "―"
+        assert q["speaker_name"] == name
+        assert q["end"] - q["start"] < 45  # one quote per line, none merged with the next
+
+
+@pytest.mark.model
+def test_a_possessor_is_not_the_speaker():
+    text = STORY + "“That was outrageous,” Scholz's former campaign strategist said."
+    q = find(analyse(text), text, "outrageous")
+    assert span_text(text, q["speaker"]) == "Scholz's former campaign strategist"
+    assert q["speaker_name"] is None
 
 
 @pytest.mark.model

@@ -307,10 +307,17 @@ class Resolver:
         if person is not None:
             person.mentions.append((span.start_char, span.end_char))
             return person.name
+        # Not a possessor's name: "Obama's former campaign strategist" is not Obama.
+        owned = {
+            t.i
+            for owner in span
+            if owner.dep_ == "poss" and owner.head.i != owner.i and span.start <= owner.head.i < span.end
+            for t in owner.subtree
+        }
         for ent in span.ents:
-            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.root.i not in owned:
                 return ent.text.removesuffix("’s").removesuffix("'s")
-        proper = [t for t in span if t.pos_ == "PROPN"]
+        proper = [t for t in span if t.pos_ == "PROPN" and t.i not in owned]
         if proper:
             return " ".join(t.text for t in proper)
         return None

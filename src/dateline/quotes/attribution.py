@@ -230,12 +230,16 @@ def cue_tokens(verb: Token) -> list[Token]:
     return tokens
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, climbing from participles and conjuncts to the governing clause."""
+def subject_of(verb: Token, avoid: tuple[int, int] | None = None) -> Token | None:
+    """The verb's subject, climbing from participles and conjuncts to the governing clause.
+
+    A subject inside ``avoid`` (the quote a frame is sought for) is skipped: the parser can give
+    the verb two subjects when the quote's last sentence runs into it ("“… Full panic mode,” said
+    Leslie Wimes", where "mode" and "Wimes" are both subjects of "said")."""
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ in _SUBJECT_DEPS and not (avoid and avoid[0] <= child.idx < avoid[1]):
                 return child
         if current.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp") and current.head != current:
             head = current.head
@@ -292,8 +296,8 @@ def _orphan_subject(verb: Token) -> Token | None:
     return None
 
 
-def frame_of(verb: Token, rule: str = "") -> Frame:
-    subject = subject_of(verb) or _orphan_subject(verb)
+def frame_of(verb: Token, rule: str = "", avoid: tuple[int, int] | None = None) -> Frame:
+    subject = subject_of(verb, avoid) or _orphan_subject(verb)
     if subject is None:
         return Frame(cue=_char_span(cue_tokens(verb)), speaker=None, rule=rule)
     core = noun_phrase(subject)
@@ -578,7 +582,9 @@ class QuoteFinder:
         best: tuple[float, Token] | None = None
         for token in span:
             verb = token.head
-            if token.dep_ not in ("ccomp", "parataxis") or verb.pos_ != "VERB" or self.in_quote(verb) >= 0:
+            if token.dep_ not in ("ccomp", "parataxis") or verb.pos_ != "VERB" or not verb.is_alpha:
+                continue  # (the parser can tag a dash "―" as a verb)
+            if self.in_quote(verb) >= 0:
                 continue
             distance = verb.idx - close if verb.idx > close else quote.open_mark - verb.idx + 1
             if distance <= _NEAR and subject_of(verb) is not None and (best is None or distance < best[0]):
@@ -630,8 +636,13 @@ class QuoteFinder:
         if best is None:
             best = self._complement_frame(quote, close)
         if best is not None:
-            return frame_of(best[1])
-        credit = _DASH_CREDIT.match(self.text[close + 1 : last[1]]) if quote.close_mark is not None else None
+            return frame_of(best[1], avoid=(quote.open_mark, close))
+        credit = None
+        if quote.close_mark is not None:
+            # The rest of the paragraph, or of the line: some pages list "“…” ― Name" one per line.
+            line_end = self.text.find("\n", close + 1, last[1])
+            for end in (last[1], line_end):
+                credit = credit or (_DASH_CREDIT.match(self.text[close + 1 : end]) if end > close else None)
         if credit:
             span = self.doc.char_span(close + 1 + credit.start("name"), close + 1 + credit.end("name"))
             if span is not None:

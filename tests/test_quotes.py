@@ -324,6 +324,15 @@ def test_dash_credits_one_per_line():
 
 
 @pytest.mark.model
+def test_a_clause_across_a_semicolon_is_not_reported_by_the_verb_after_it():
+    text = STORY + "Officials said the timing of the report was not intentional; they learned on Friday of the deal."
+    quotes = analyse(text)
+    assert [span_text(text, q["speaker"]) for q in quotes if q["kind"] == "indirect"] == ["Officials"]
+    q = find(quotes, text, "the timing")
+    assert text[q["start"] :].startswith("the timing of the report")
+
+
+@pytest.mark.model
 def test_a_possessor_is_not_the_speaker():
     text = STORY + "“That was outrageous,” Scholz's former campaign strategist said."
     q = find(analyse(text), text, "outrageous")

@@ -457,6 +457,9 @@ class QuoteFinder:
                 objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < complements[0].i]
                 first = objects[0].left_edge if objects else complements[0].left_edge
                 return _without_end_punct(first, complements[0].right_edge), frame_of(token, "xcomp")
+        # A clause before the verb across a colon or semicolon is no content of it ("The news set off
+        # fireworks: Republicans said they …", "… was not intentional; they only learned …").
+        clauses = [c for c in clauses if c.i > token.i or not self._clause_break(c.right_edge.i, token.i)]
         if not clauses:
             return None, None
         clause = clauses[0]
@@ -488,6 +491,10 @@ class QuoteFinder:
         if end <= start:
             return None, None
         return (start, end), frame_of(token, "ccomp")
+
+    def _clause_break(self, start: int, end: int) -> bool:
+        """A colon or semicolon between tokens ``start`` and ``end``."""
+        return any(t.text in (":", ";") for t in self.doc[start + 1 : end])
 
     @staticmethod
     def _raising(verb: Token) -> bool:

@@ -28,7 +28,7 @@ def agrees(ours: str | None, gold: str) -> bool:
 
     ours3 = (ours or "")[:3].upper()
     if gold == "IGO":
-        return ours3 in set(IGOS.values())
+        return ours3 in set(IGOS.values()) or ours3 == "IGO"
     return ours3 == GSR_CODES.get(gold, gold)
 
 

@@ -12,73 +12,24 @@ the sentence: exactly, and by their first three letters. The suite's agents dict
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
+from dateline.actors.organisations import parse_petrarch_actors, petrarch_date
 from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
 from dateline.readers.wire import read_wire
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "udpetrarch_validation"
-_CODE = re.compile(r"\[([^\]]+)\]")
-
-
-def _date(text: str) -> str:
-    digits = text.strip()
-    if len(digits) == 6:
-        digits = ("19" if int(digits[:2]) > 30 else "20") + digits
-    return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
-
-
-def parse_code(block: str) -> dict[str, str] | None:
-    """``HOBGOV 19950601 - 19990815`` / ``HOB < 950601`` / ``HOBREB > 990816`` / ``GON`` → a dated code."""
-    parts = block.split()
-    code = parts[0]
-    if code.startswith("-"):
-        return None
-    rest = " ".join(parts[1:]).replace(" ", "")
-    item: dict[str, str] = {"code": code}
-    if rest.startswith("<"):
-        item["to"] = _date(rest[1:])
-    elif rest.startswith(">"):
-        item["from"] = _date(rest[1:])
-    elif "-" in rest:
-        start, end = rest.split("-", 1)
-        item["from"], item["to"] = _date(start), _date(end)
-    for key in ("from", "to"):
-        if key in item:
-            try:
-                dt.date.fromisoformat(item[key])
-            except ValueError:
-                return None  # a typo in the source file ("9008223"): the code is left out
-    return item
+_date = petrarch_date  # benchmarks/events.py reads record dates with it
 
 
 def convert(path: Path) -> list[dict[str, object]]:
-    entries: list[dict[str, object]] = []
-    current: dict[str, object] | None = None
-    text = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8", errors="replace"), flags=re.S)
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        if line.startswith("+") and current is not None:
-            current["aliases"].append(line[1:].strip().replace("_", " "))  # type: ignore[union-attr]
-            continue
-        codes = [c for c in (parse_code(m) for m in _CODE.findall(line)) if c]
-        if raw[:1] in (" ", "\t") and current is not None:
-            current["codes"].extend(codes)  # type: ignore[union-attr]
-            continue
-        name = _CODE.sub("", line).strip().replace("_", " ")
-        if name:
-            current = {"name": name.title(), "aliases": [], "codes": codes}
-            entries.append(current)
-    return [e for e in entries if e["codes"]]
+    """A PETRARCH actor dictionary as a dateline user dictionary's entries."""
+    return parse_petrarch_actors(path.read_text(encoding="utf-8", errors="replace"))
 
 
 def main() -> None:

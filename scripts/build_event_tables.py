@@ -15,7 +15,9 @@ compiled by dateline.actors.agents.parse_agents; ``places.tsv``: the capitals, m
 and country-name variants of CountryInfo.txt (Philip A. Schrodt, CC BY-SA 3.0: the table is
 shared under the same terms) compiled by dateline.actors.places.parse_country_info; and
 ``leaders.tsv``: the offices and their dates in the same file, compiled by
-dateline.actors.leaders.parse_leaders.
+dateline.actors.leaders.parse_leaders; ``organisations.tsv``: the IGOs, NGOs and armed groups
+of PETRARCH-2's Phoenix.International and Phoenix.MilNonState actor dictionaries (MIT),
+compiled by dateline.actors.organisations.parse_organisations.
 
 Run it again when those upstream files change; the tests check the tables load.
 """
@@ -36,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.actors.agents import parse_agents  # noqa: E402
 from dateline.actors.leaders import parse_leaders  # noqa: E402
+from dateline.actors.organisations import parse_organisations  # noqa: E402
 from dateline.actors.places import parse_country_info  # noqa: E402
 from dateline.events.verbs import parse_verbs  # noqa: E402
 
@@ -123,6 +126,27 @@ def main() -> int:
         [[o.name, o.code, o.start or "", o.end or "", o.kind] for o in offices],
     )
     print(f"{len(offices)} offices -> {AGENTS_OUT}")
+    dictionaries = Path(a.shared) / "data" / "events" / "ontology" / "actors"
+    organisations = parse_organisations(
+        {
+            kind: (dictionaries / name).read_text(encoding="utf-8", errors="replace")
+            for kind, name in (
+                ("international", "Phoenix.International.actors.txt"),
+                ("armed group", "Phoenix.MilNonState.actors.txt"),
+            )
+        }
+    )
+    write_tsv(
+        AGENTS_OUT / "organisations.tsv",
+        [
+            "Organisations -> CAMEO codes, from PETRARCH-2's Phoenix.International.actors.txt and",
+            "Phoenix.MilNonState.actors.txt (openeventdata/petrarch2, MIT, (c) 2015 Open Event Data Alliance).",
+            "Built by scripts/build_event_tables.py.",
+        ],
+        ["name", "code", "kind"],
+        organisations,
+    )
+    print(f"{len(organisations)} organisation names -> {AGENTS_OUT}")
     print(f"{len(codes)} codes, {len(verbs.blocks)} verb blocks, {len(verbs.verbs)} verb forms -> {OUT}")
     print(f"{len(agents)} agent phrases -> {AGENTS_OUT}")
     return 0

@@ -99,6 +99,57 @@ def test_shipped_places():
     assert place_country("Gondor") is None
 
 
+PETRARCH_ACTORS = """# armed groups
+HAMAS_  # note
++ISLAMIC_RESISTANCE_MOVEMENT
+\t[PSEREBHMS]
+MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_ [PHLREB]
+MORO_ISLAMIC_LIBERATION_FRONT_ [IMGSEAMUSASF]
+SHEIKH_AHMED_YASSIN
+\t[PSEREBHMS 19870101-20040322]
+UNITA_ [ANGREB]
+ACME_OIL_ [MNCUSA]
+FRONT_A_ [DEUREB]
+SPLIT_FRONT_ [FRAREB]
++FRONT_A_
+"""
+
+
+def test_parse_organisations_from_petrarch_actor_dictionaries():
+    from dateline.actors.organisations import parse_organisations
+
+    rows = {name: (code, kind) for name, code, kind in parse_organisations({"armed group": PETRARCH_ACTORS})}
+    assert rows["hamas"] == ("PSEREBHMS", "armed group")
+    assert rows["islamic resistance movement"] == ("PSEREBHMS", "armed group")
+    # the bracketed acronym is a name of its own; a country's code wins over a generic one
+    assert rows["moro islamic liberation front"][0] == "PHLREB"
+    assert rows["milf"][0] == "PHLREB"
+    assert "sheikh ahmed yassin" not in rows  # a dated code: a person
+    assert "unita" not in rows  # "ANG" is no country code
+    assert "acme oil" not in rows  # companies are left out
+    assert "front a" not in rows  # two countries' codes for one name
+
+
+def test_shipped_organisations():
+    from dateline.actors.organisations import organisation_code
+
+    assert organisation_code("the Taliban") == "AFGREB"
+    assert organisation_code("Hezbollah") == "LBNREB"
+    assert organisation_code("Amnesty International") == "NGOHRIAMN"
+    assert organisation_code("Front") is None
+    assert code_for_name("Hamas") == "PSEREBHMS"
+    assert code_for_name("NATO") == "NAT"  # dateline's own IGO codes come first
+
+
+@pytest.mark.model
+def test_organisations_are_coded_by_name_and_by_their_own_country_word():
+    text = "Clashes\n\nThe Taliban attacked a police post. Palestinian Islamic Jihad condemned the raid."
+    codes = {a["name"]: a["code"] for a in analyse(text).actors}
+    assert codes["Taliban"] == "AFGREB"
+    # the table's region (MEAREB) says less than the name's own country
+    assert codes["Palestinian Islamic Jihad"][:3] == "PSE"
+
+
 @pytest.mark.parametrize(
     ("words", "code"),
     [

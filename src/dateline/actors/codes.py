@@ -13,6 +13,7 @@ import functools
 from collections.abc import Iterable
 
 from .agents import Agents, default_agents
+from .organisations import organisation_code
 
 # Demonyms and short forms pycountry does not carry (lower case → ISO3).
 DEMONYMS = {
@@ -446,10 +447,11 @@ def capital_code(name: str) -> str | None:
 
 
 def code_for_name(name: str) -> str | None:
-    """Codes for names that are actors by themselves: countries, metonyms, IGOs."""
+    """Codes for names that are actors by themselves: countries, metonyms, IGOs, and the
+    organisations of the shipped table (:mod:`dateline.actors.organisations`)."""
     key = name.lower().removeprefix("the ")
     if key in IGOS:
         return IGOS[key]
     if key in METONYMS:
         return f"{METONYMS[key]}GOV"
-    return _country_names().get(key)
+    return _country_names().get(key) or organisation_code(key)

@@ -29,6 +29,7 @@ from .agents import Agents, agents_for
 from .codes import agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
 from .leaders import default_leaders
+from .organisations import GENERIC
 from .places import place_country
 from .resolve import Person, Resolver
 
@@ -173,6 +174,11 @@ class ActorResolver(RecordComponent):
                     continue  # the small model sometimes tags a person's name as ORG
                 code = code_for_name(ent.text)
                 source = code and "name"
+                if code is not None and code[:3] in GENERIC - {"IGO", "NGO"}:
+                    # "Palestinian Islamic Jihad": the name's own country (PSE) says more than
+                    # the organisation table's region (MEAREB).
+                    national = code_from_title([t.text for t in ent], self.polities, self.agents)
+                    code, source = (national, "title") if national else (code, source)
                 if code is None:
                     # "the Russian Defence Ministry", "the Calenardhon Ministry of Silly Walks"
                     code = code_from_title([t.text for t in ent], self.polities, self.agents)

@@ -333,6 +333,14 @@ def test_a_clause_across_a_semicolon_is_not_reported_by_the_verb_after_it():
 
 
 @pytest.mark.model
+def test_reported_speech_inside_reported_speech_is_one_record():
+    text = STORY + "Officials said they were convinced the ministry had mishandled the budget."
+    quotes = [q for q in analyse(text) if q["kind"] == "indirect"]
+    assert [span_text(text, q["speaker"]) for q in quotes] == ["Officials"]
+    assert text[quotes[0]["start"] : quotes[0]["end"]] == "they were convinced the ministry had mishandled the budget"
+
+
+@pytest.mark.model
 def test_a_possessor_is_not_the_speaker():
     text = STORY + "“That was outrageous,” Scholz's former campaign strategist said."
     q = find(analyse(text), text, "outrageous")

@@ -307,6 +307,22 @@ def frame_of(verb: Token, rule: str = "", avoid: tuple[int, int] | None = None) 
     return Frame(cue=_char_span(cue_tokens(verb)), speaker=full_phrase(subject), core=core, rule=rule)
 
 
+def nested(record: dict[str, Any], records: list[dict[str, Any]]) -> bool:
+    """Whether another (longer, not partial) record holds ``record``'s words and cue: reported
+    speech inside other reported speech or a direct quote ("Republicans said they are convinced
+    the department mishandled it")."""
+    cue = record["cue"]
+    return cue is not None and any(
+        other is not record
+        and other["kind"] != "partial"
+        and other["start"] <= record["start"]
+        and record["end"] <= other["end"]
+        and other["end"] - other["start"] > record["end"] - record["start"]
+        and other["start"] <= cue["start"] < other["end"]
+        for other in records
+    )
+
+
 def _is_partial(text: str, quote: QuotedSpan) -> bool:
     content = text[quote.start : quote.end].strip()
     letters = [c for c in content if c.isalpha()]

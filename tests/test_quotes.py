@@ -269,6 +269,17 @@ def test_quoted_titles_are_not_direct_quotes():
 
 
 @pytest.mark.model
+def test_a_quoted_title_under_a_reporting_verb_is_no_partial_quote():
+    text = STORY + "Scholz said on ZDF's “Berlin Direkt” that the budget was ready."
+    quotes = analyse(text)
+    assert not any(q["kind"] == "partial" for q in quotes)
+    assert find(quotes, text, "budget was ready")["kind"] == "indirect"
+    # In a headline every word is capitalised: a quote there is still a quote.
+    headline = "Scholz Calls Budget Plan “A Total Disgrace” After Talks\n\nBERLIN (dpa) - Talks failed on Monday."
+    assert [text_ for q in analyse(headline) if (text_ := headline[q["start"] : q["end"]]) == "A Total Disgrace"]
+
+
+@pytest.mark.model
 def test_unknown_surname_stays_as_written():
     text = STORY + "Lindner said the talks had failed."
     q = find(analyse(text), text, "talks had failed")

@@ -403,6 +403,8 @@ class QuoteFinder:
                 previous["end"] = quote.end
                 continue
             if _is_partial(self.text, quote):
+                if _is_title(self.text[quote.start : quote.end]) and not self._title_case_line(quote):
+                    continue  # "on CBS's “Face the Nation”", "the project on “Women in Power”": a name
                 frame = self._partial_frame(quote, indirect)
                 if frame.speaker is None and frame.cue is None:
                     continue  # scare quotes and titles: quoted words nobody is reported to say
@@ -678,6 +680,13 @@ class QuoteFinder:
             if span is not None and all(t.pos_ == "PROPN" or t.lower_ in ("and", ".") for t in span):
                 return Frame(None, span, span)
         return Frame(None, None)
+
+    def _title_case_line(self, quote: QuotedSpan) -> bool:
+        """Whether the quote's paragraph is itself in title case (a headline: "Christie Calls
+        Clinton ‘A Disgrace’ Over Police Comments"), where a title-case quote is no name."""
+        para = self.paragraphs[quote.first_paragraph]
+        outside = self.text[para[0] : quote.open_mark] + " " + self.text[(quote.close_mark or quote.end) + 1 : para[1]]
+        return _is_title(outside)
 
     def _quote_between(self, start: int, end: int) -> bool:
         n = bisect_left(self._open_marks, start + 1)

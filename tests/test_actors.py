@@ -277,6 +277,24 @@ def test_dictionary_overrides_and_names_surname_only_actors(tmp_path):
 
 
 @pytest.mark.model
+def test_hyphenated_names_and_headline_verbs():
+    text = (
+        "Budget fight\n\nObama Says Deficit Will Shrink\n\n"
+        "Economist Douglas Holtz-Eakin said the plan would fail. “It will not work,” Mr. Holtz-Eakin said.\n\n"
+        "President Barack Obama said it would work."
+    )
+    document = analyse(text)
+    people = sorted(a["name"] for a in document.actors if a["type"] == "person")
+    assert people == ["Barack Obama", "Douglas Holtz-Eakin"]  # not "Holtz - Eakin", "Obama Says"
+    q = find_quote(document.quotes, text, "It will not work")
+    assert q["speaker_name"] == "Douglas Holtz-Eakin"
+
+
+def find_quote(quotes: list[dict], text: str, fragment: str) -> dict:
+    return next(q for q in quotes if fragment in text[q["start"] : q["end"]])
+
+
+@pytest.mark.model
 def test_same_surname_different_people_in_one_story():
     text = (
         "Clintons on the trail\n\nNEW YORK (AP) — Former President Bill Clinton campaigned for Hillary Clinton "

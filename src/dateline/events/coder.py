@@ -187,6 +187,10 @@ _NONFACTUAL = {"prevent", "stop", "deter", "avoid", "block", "halt", "fear", "de
 # Modals that make an action a possibility ("could strike"), not one that happened or is meant.
 _POSSIBLE = {"could", "might", "may"}
 _AGGRESSION_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
+# "Russia said Sudan must return the helicopter": what someone says another must or should do
+# is a demand on (appeal to) that other.
+_OBLIGATION = {"must": "demand", "should": "appeal"}
+_STATING = _SAYING | {"insist", "reiterate", "repeat", "stress", "warn", "believe", "think", "maintain", "argue"}
 _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
 
 # Prepositions whose object can be an event's target, in order of preference.
@@ -230,6 +234,7 @@ class Action:
     target_from: Token  # the token whose arguments hold the target (the trigger's subject is the source)
     reverse: str | None = None  # the code of the target's side of a reciprocal event (043 for 042)
     swap: bool = False  # the code is the target's action on the source ("[:173]")
+    target_is_subject: bool = False  # the target is target_from's subject ("said Sudan must return")
 
 
 class Coder:
@@ -595,16 +600,29 @@ class Coder:
         framed: set[int] = set()
         found: list[Action] = []
         verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
-        for verb in sorted(verbs, key=lambda t: t.dep_ != "xcomp"):
+        for verb in sorted(verbs, key=lambda t: t.dep_ != "xcomp" and _obligation(t) is None):
             if verb.i in framed or _under_nonfactual(verb):
                 continue
-            action = self.action_for(verb)
+            action = self._obliged(verb) or self.action_for(verb)
             if action is None:
                 continue
             if action.trigger.i != verb.i:
                 framed.add(action.trigger.i)
             found.append(action)
         yield from sorted(found, key=lambda a: a.trigger.i)
+
+    def _obliged(self, verb: Token) -> Action | None:
+        """A demand (must) or appeal (should) on the subject of a reported clause: "Russia said
+        Sudan must return the helicopter" is Russia demanding of Sudan (10x, the action framed as
+        a demand, or 100); the saying is then no event of its own."""
+        kind = _obligation(verb)
+        if kind is None:
+            return None
+        code, _ = self.code_verb(verb)
+        inner = (code or "").partition(":")[0]
+        framed = cameo.frame(inner, kind) if inner and inner != NO_EVENT else None
+        fallback = "100" if kind == "demand" else "020"
+        return Action(framed or fallback, verb.head, kind, False, None, verb, target_is_subject=True)
 
     def action_for(self, verb: Token) -> Action | None:
         """The coded, framed action of ``verb``, or None when it is no event."""
@@ -657,9 +675,12 @@ class Coder:
             sources = [p for s in subject for p in self.parties(s)]
             if not sources:
                 continue
-            candidates = self.targets(action.target_from, action.pattern)
-            if action.target_from.i != action.trigger.i:
-                candidates += self.targets(action.trigger, action.pattern)
+            if action.target_is_subject:
+                candidates = [c for c in action.target_from.children if c.dep_ == "nsubj"]
+            else:
+                candidates = self.targets(action.target_from, action.pattern)
+                if action.target_from.i != action.trigger.i:
+                    candidates += self.targets(action.trigger, action.pattern)
             target = None
             for token in candidates:
                 if action.code[:2] == "01" and _venue(token, action.target_from):
@@ -780,6 +801,17 @@ class Coder:
             "frame": action.frame if action else None,
             "rule": rule,
         }
+
+
+def _obligation(verb: Token) -> str | None:
+    """``demand`` or ``appeal`` for the verb of a reported clause with "must" or "should" and an
+    active subject ("said Sudan must return …"), else None."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _STATING:
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "neg" for c in verb.head.children):
+        return None
+    modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None)
+    return _OBLIGATION[modal] if modal else None
 
 
 def _addressee(noun: Token, quote: dict[str, Any] | None) -> bool:

@@ -28,7 +28,7 @@ from ..spans import Found, RecordComponent
 from .agents import Agents, agents_for
 from .codes import agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
-from .leaders import default_leaders
+from .leaders import default_leaders, holds_office
 from .organisations import GENERIC
 from .places import place_country
 from .resolve import Person, Resolver
@@ -63,9 +63,14 @@ def person_code(
         code = code_from_title(phrase, extra_countries, agents)
         if code:
             return code, "title"
-    # Only for a dated story: the table's offices are of 1960-2012, and an undated story may be
-    # of any year ("Clinton" in a 2016 campaign story is no government).
-    code = default_leaders().code(person.name, day) if day is not None else None
+    # The table's offices are of 1960-2012 and an undated story may be of any year ("Clinton" in
+    # a 2016 campaign story is no government): undated, only a person the text gives an office.
+    if day is not None:
+        code = default_leaders().code(person.name, day)
+    elif any(holds_office(phrase) for phrase in person.title_phrases):
+        code = default_leaders().office_code(person.name)  # "President Mubarak", undated
+    else:
+        code = None
     if code:
         return code, "leaders"
     return None, None

@@ -9,17 +9,20 @@ file ends in early 2012: nobody who took office later is in it (no Trump, Starme
 so a user dictionary is still needed for current office-holders, and a rebuilt table from a
 newer CountryInfo.txt replaces this one (run the build script again).
 
-A person gets a code from it only in a dated story (an undated one may be of any year) and only
-when the text gives none (no user dictionary entry, no title such as "British Prime
-Minister"), by full name, or by surname alone when every head of state or
+A person gets a code from it only when the text gives none (no user dictionary entry, no title
+such as "British Prime Minister"), by full name, or by surname alone when every head of state or
 government of that surname has the same code ("Mubarak", "Bush"): a surname shared by people of
-two countries stays uncoded.
+two countries stays uncoded. In a dated story the office must cover the story's date. An undated
+story may be of any year ("Clinton" in a 2016 campaign story is no government), so there the
+text must give the person a current office ("President Mubarak", not "former President") and
+the table must place every office of that name in one country.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -114,6 +117,35 @@ class Leaders:
         # ("Hussein" is Jordan's king and Iraq's president: no code).
         codes = set(self.surnames.get(key, set())) | ({code} if code else set())
         return next(iter(codes)) if len(codes) == 1 else None
+
+    def office_code(self, name: str) -> str | None:
+        """The one code the table gives ``name`` at any time (its one country's government when
+        the name held several offices there), or None: not in the table, or in two countries'
+        lists. For a person the text gives an office ("President Mubarak") in an undated story."""
+        key = normal_name(name)
+        entry = self.by_name.get(key)
+        codes = {dated.code for dated in entry.codes} if entry is not None else set()
+        if " " not in key:
+            codes |= self.surnames.get(key, set())
+        countries = {code[:3] for code in codes}
+        if len(countries) != 1:
+            return None
+        return next(iter(codes)) if len(codes) == 1 else f"{next(iter(countries))}GOV"
+
+
+#: Titles of heads of state and government; a title with one of the qualifiers names a past
+#: office. Ministers' titles are left out: news keeps them as honorifics after the office
+#: ("Secretary Clinton" in 2016), and "Secretary General" is the UN's.
+OFFICE_TITLES = frozenset({"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "prime minister"})
+PAST_QUALIFIERS = frozenset({"former", "ex", "late", "then"})
+
+
+def holds_office(title: list[str]) -> bool:
+    """Whether a title phrase ("President", "Vice President", "Prime Minister") names a current
+    office of a head of state or government ("Former President" does not)."""
+    words = [w.lower().strip(".,") for w in title]
+    phrases = set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+    return bool(phrases & OFFICE_TITLES) and not phrases & PAST_QUALIFIERS
 
 
 @cache

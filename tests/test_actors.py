@@ -161,6 +161,10 @@ def test_organisations_are_coded_by_name_and_by_their_own_country_word():
         ("Kenyan opposition leader", "KENOPP"),
         ("a reluctant", None),
         ("President", None),
+        # CountryInfo's nationality words: "Gambian", "Kyrgyz"; not a first name such as "Finn"
+        ("Gambian President", "GMBGOV"),
+        ("Kyrgyz Prime Minister", "KGZGOV"),
+        ("spokesman Finn", None),
     ],
 )
 def test_code_from_title(words, code):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from ..tables import shipped_tsv
 from .agents import Agents, default_agents
 from .organisations import organisation_code
 
@@ -342,8 +343,19 @@ def _country_names() -> dict[str, str]:
             value = getattr(country, attr, None)
             if value:
                 names[value.lower()] = country.alpha_3
+    # CountryInfo's nationality words the two tables above lack ("Gambian", "Tanzanian",
+    # "Beninese", "Burkinabe"): demonym endings only, not its misspellings and first names
+    # ("Finn").
+    for row in shipped_tsv("dateline.actors", "data/places.tsv"):
+        name = row["name"]
+        if row["kind"] == "name" and " " not in name and len(name) > 4 and name.endswith(_DEMONYM_ENDINGS):
+            names.setdefault(name, row["iso3"])
+    names.update({"kyrgyz": "KGZ", "tajik": "TJK", "turkmen": "TKM", "lao": "LAO", "laotian": "LAO"})
     names.update(DEMONYMS)
     return names
+
+
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "ean", "ic", "be", "ois", "ais")
 
 
 def country_name(code: str) -> str:

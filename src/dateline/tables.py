@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,3 +53,15 @@ def shipped_tsv(package: str, name: str) -> list[dict[str, str]]:
     starting with ``#`` (source and licence notes) are skipped."""
     text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"))
+
+
+def name_key(name: str) -> str:
+    """A name as the shipped name tables key it: lower case, single spaces, no leading "the"."""
+    return " ".join(name.lower().split()).removeprefix("the ")
+
+
+@cache
+def shipped_names(package: str, name: str, column: str) -> dict[str, str]:
+    """A shipped TSV table as ``{name: row[column]}`` (its ``name`` column is already keyed by
+    :func:`name_key`)."""
+    return {row["name"]: row[column] for row in shipped_tsv(package, name)}

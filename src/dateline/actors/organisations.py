@@ -23,10 +23,9 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
 from typing import Any
 
-from ..tables import shipped_tsv
+from ..tables import name_key, shipped_names
 
 #: CAMEO's codes for regions and for actors of no one country, allowed as a code's first letters.
 GENERIC = frozenset(
@@ -147,12 +146,6 @@ def parse_organisations(files: dict[str, str]) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
-@cache
-def _table() -> dict[str, str]:
-    return {row["name"]: row["code"] for row in shipped_tsv("dateline.actors", "data/organisations.tsv")}
-
-
 def organisation_code(name: str) -> str | None:
     """The CAMEO code of an organisation named exactly ``name`` ("the Taliban" → ``AFGREB``), else None."""
-    key = " ".join(name.lower().split()).removeprefix("the ")
-    return _table().get(key)
+    return shipped_names("dateline.actors", "data/organisations.tsv", "code").get(name_key(name))

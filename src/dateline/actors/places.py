@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache
 
-from ..tables import shipped_tsv
+from ..tables import name_key, shipped_names
 
 #: The CountryInfo fields the table is built from, and the kind each becomes.
 FIELDS = {"Nationality": "name", "Capital": "capital", "MajorCities": "city"}
@@ -72,12 +71,6 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
     return sorted((name, next(iter(codes)), kinds[name]) for name, codes in seen.items() if len(codes) == 1)
 
 
-@cache
-def _table() -> dict[str, str]:
-    return {row["name"]: row["iso3"] for row in shipped_tsv("dateline.actors", "data/places.tsv")}
-
-
 def place_country(name: str) -> str | None:
     """ISO3 of the country a place or country-name variant stands for ("Amman" → JOR), else None."""
-    key = " ".join(name.lower().split()).removeprefix("the ")
-    return _table().get(key)
+    return shipped_names("dateline.actors", "data/places.tsv", "iso3").get(name_key(name))

@@ -17,33 +17,33 @@ from .conftest import EVAL, ROOT, SHARED, need_shared
 
 pytestmark = pytest.mark.model
 
-# Measured 2026-12-01 on PolNeAR dev: content_loose 0.597, content_exact 0.507,
-# source_exact 0.645, cue_exact 0.571, attribution 0.533.
+# Measured 2026-12-01 (third session) on PolNeAR dev: content_loose 0.616, content_exact 0.521,
+# source_exact 0.671, cue_exact 0.593, attribution 0.565 (0.597, 0.507, 0.645, 0.571, 0.533 before).
 POLNEAR_FLOORS = {
-    "content_loose": 0.57,
-    "content_exact": 0.48,
-    "source_exact": 0.62,
-    "cue_exact": 0.55,
-    "attribution": 0.51,
-}
-# Measured 2026-12-01 on PolNeAR dev with --quote-model tagger: content_loose 0.725, content_exact
-# 0.603, source_exact 0.716, cue_exact 0.661, attribution 0.632.
-TAGGER_FLOORS = {
-    "content_loose": 0.70,
-    "content_exact": 0.57,
-    "source_exact": 0.69,
-    "cue_exact": 0.63,
-    "attribution": 0.60,
-}
-
-# Measured 2026-12-01 on PolNeAR dev with --partials inside (rules): content_loose 0.626,
-# content_exact 0.531, source_exact 0.676, cue_exact 0.600, attribution 0.558.
-INSIDE_FLOORS = {
-    "content_loose": 0.60,
-    "content_exact": 0.51,
+    "content_loose": 0.59,
+    "content_exact": 0.50,
     "source_exact": 0.65,
     "cue_exact": 0.57,
     "attribution": 0.54,
+}
+# Measured 2026-12-01 (third session) on PolNeAR dev with --quote-model tagger: content_loose
+# 0.729, content_exact 0.606, source_exact 0.725, cue_exact 0.667, attribution 0.647.
+TAGGER_FLOORS = {
+    "content_loose": 0.70,
+    "content_exact": 0.58,
+    "source_exact": 0.70,
+    "cue_exact": 0.64,
+    "attribution": 0.62,
+}
+
+# Measured 2026-12-01 (third session) on PolNeAR dev with --partials inside (rules):
+# content_loose 0.644, content_exact 0.545, source_exact 0.702, cue_exact 0.621, attribution 0.591.
+INSIDE_FLOORS = {
+    "content_loose": 0.62,
+    "content_exact": 0.52,
+    "source_exact": 0.68,
+    "cue_exact": 0.60,
+    "attribution": 0.57,
 }
 
 
@@ -124,10 +124,10 @@ def test_syndication_dedupe_targets():
 def test_plover_gsr_actor_country_agreement_floor():
     need_shared(SHARED / "data" / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
     output = _run_benchmark("actors.py")
-    # Measured 2026-12-01: found 0.903, agreement among found 0.801 (0.834 and 0.790 before the
-    # places table; 0.817 and 0.734 before the agents table and dictionary matching).
+    # Measured 2026-12-01: found 0.905, agreement among found 0.859 (0.801 before the
+    # organisations table and titled leaders in undated stories; 0.790 before the places table).
     assert _ratio(output, "found by dateline") >= 0.87
-    assert _ratio(output, "country agreement among found") >= 0.77
+    assert _ratio(output, "country agreement among found") >= 0.83
 
 
 def _section(output: str, title: str) -> str:
@@ -158,11 +158,11 @@ def _f1(section: str) -> float:
 def test_event_triple_floors():
     need_shared(SHARED / "data" / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
     output = _run_benchmark("events.py", "--only", "gsr")
-    # Measured 2026-12-01: PETR-2 GSR F1 0.383 with dateline's own actors (0.299 before the
-    # places and leaders tables), PLOVER GSR F1 0.432 (0.380 before; its records are undated, so
-    # the leaders table does not apply).
-    assert _f1(_section(output, "PETR-2 GSR (78 sentences, dateline's own actors)")) >= 0.36
-    assert _f1(_section(output, "PLOVER GSR")) >= 0.40
+    # Measured 2026-12-01: PETR-2 GSR F1 0.407 with dateline's own actors (0.383 before country
+    # adjectives on the thing acted on; 0.299 before the places and leaders tables), PLOVER GSR
+    # F1 0.468 (0.432 before this session's organisations, demands and titled leaders).
+    assert _f1(_section(output, "PETR-2 GSR (78 sentences, dateline's own actors)")) >= 0.38
+    assert _f1(_section(output, "PLOVER GSR")) >= 0.44
 
 
 def test_seed_events(seed_path, tmp_path):

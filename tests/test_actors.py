@@ -357,6 +357,11 @@ def test_a_leader_named_without_country_gets_a_code_from_the_leaders_table():
     people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
     assert (people["Hosni Mubarak"]["code"], people["Hosni Mubarak"]["code_source"]) == ("EGYGOV", "leaders")
     assert people["Lindner"]["code"] is None
+    # After the table's end (January 2012) it knows no office-holder: only a person the text
+    # gives a current office gets a code.
+    later = "Talks\n\nWASHINGTON, March 3, 2015 (AP) — President Barack Obama met Hosni Mubarak on Monday."
+    people = {a["name"]: a for a in analyse(later).actors if a["type"] == "person"}
+    assert (people["Barack Obama"]["code"], people["Hosni Mubarak"]["code"]) == ("USAGOV", None)
     # An undated story may be of any year: the table (1960-2012) gives a code only to a person
     # the text gives a current office.
     for undated, code in (

@@ -12,10 +12,11 @@ newer CountryInfo.txt replaces this one (run the build script again).
 A person gets a code from it only when the text gives none (no user dictionary entry, no title
 such as "British Prime Minister"), by full name, or by surname alone when every head of state or
 government of that surname has the same code ("Mubarak", "Bush"): a surname shared by people of
-two countries stays uncoded. In a dated story the office must cover the story's date. An undated
-story may be of any year ("Clinton" in a 2016 campaign story is no government), so there the
-text must give the person a current office ("President Mubarak", not "former President") and
-the table must place every office of that name in one country.
+two countries stays uncoded. In a dated story the office must cover the story's date. A story
+after the table's end, or an undated one (it may be of any year: "Clinton" in a 2016 campaign
+story is no government), gets a code only where the text gives the person a current office
+("President Mubarak", not "former President") and the table places every office of that name in
+one country.
 """
 
 from __future__ import annotations

@@ -266,6 +266,13 @@ def test_hypothetical_action_under_prevent_is_no_event(nlp):
 
 
 @pytest.mark.model
+def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(nlp):
+    # "Russia" is parsed as an apposition of "US", "Switzerland" as its conjunct
+    pairs = {(s, t) for s, t, _ in roots(nlp, "The US, Russia, and Switzerland met yesterday.")}
+    assert pairs == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
+
+
+@pytest.mark.model
 def test_what_someone_says_another_must_do_is_a_demand(nlp):
     assert roots(nlp, "Kenya said on Monday that Tanzania must reopen the border.") == {("KEN", "TZA", "10")}
     assert {e[3] for e in frames(nlp, "Germany said France should send more troops to Mali.")} == {"appeal"}

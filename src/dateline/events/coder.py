@@ -453,7 +453,14 @@ class Coder:
         """The parties of a noun phrase, one per conjunct ("Gondor and Arnor"; "the ambassadors
         of Arnor, Osgiliath and Gondor")."""
         found: list[Party | None] = []
-        for t in (token, *token.conjuncts):
+        members = [token, *token.conjuncts]
+        # "The US, Russia, and Switzerland met": the parser can make a list's second member an
+        # apposition of the first, with the rest its conjuncts; a named apposition with
+        # conjuncts of its own is no description but the list going on.
+        for appos in (c for c in token.children if c.dep_ == "appos" and c.conjuncts and c.pos_ == "PROPN"):
+            if self._actor_at(appos.idx, appos.idx + len(appos.text)) is not None:
+                members += [appos, *appos.conjuncts]
+        for t in members:
             own = self.party(t)
             if own is None:
                 # "The lions and the evil awful Gondor": an apposition names the actor

@@ -266,6 +266,19 @@ def test_hypothetical_action_under_prevent_is_no_event(nlp):
 
 
 @pytest.mark.model
+def test_a_country_speaking_links_its_quote_and_makes_its_statement_an_event(nlp):
+    from dateline.api import analyze
+
+    document = analyze("Russia said on Tuesday that Ukraine had invaded its territory.", nlp=nlp)
+    russia = next(a for a in document.actors if a["code"] == "RUS")
+    assert [q["actor_id"] for q in document.quotes] == [russia["id"]]
+    assert ("RUS", "UKR", "1123") in {(e["source_code"], e["target_code"], e["cameo"]) for e in document.events}
+    # a possessor is not the speaker: "Russia's former envoy" is not Russia
+    document = analyze("Russia's former envoy said that Ukraine had invaded its territory.", nlp=nlp)
+    assert [q["actor_id"] for q in document.quotes] == [None]
+
+
+@pytest.mark.model
 def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(nlp):
     # "Russia" is parsed as an apposition of "US", "Switzerland" as its conjunct
     pairs = {(s, t) for s, t, _ in roots(nlp, "The US, Russia, and Switzerland met yesterday.")}

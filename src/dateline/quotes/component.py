@@ -174,6 +174,14 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
     for quote in quotes:
         core = quote.pop("_core", None)
         actor = by_name.get(quote.get("speaker_name") or "")
+        if actor is None and core is not None:
+            # A country or organisation speaking ("The US claimed …", "the Russian foreign
+            # ministry said …"): the actor whose mention ends the speaker's phrase, as its head.
+            named = (a for a in actors if a.get("type") != "person")
+            actor = next((a for a in named if any(_heads(m, core) for m in a["mentions"])), None)
+            if actor is not None:
+                quote["actor_id"] = actor["id"]
+            continue
         if actor is None:
             continue
         quote["actor_id"] = actor["id"]
@@ -183,6 +191,11 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
             actor["mentions"].sort(key=lambda m: m["start"])
     if actors:
         doc._.set(ACTORS_KEY, actors)
+
+
+def _heads(mention: dict[str, int], phrase: dict[str, int]) -> bool:
+    """Whether ``mention`` lies in ``phrase`` and ends it: the phrase's head is the actor's name."""
+    return bool(phrase["start"] <= mention["start"] and mention["end"] == phrase["end"])
 
 
 @Language.factory(

@@ -289,6 +289,9 @@ def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(nlp):
 def test_what_someone_says_another_must_do_is_a_demand(nlp):
     assert roots(nlp, "Kenya said on Monday that Tanzania must reopen the border.") == {("KEN", "TZA", "10")}
     assert {e[3] for e in frames(nlp, "Germany said France should send more troops to Mali.")} == {"appeal"}
+    # "wants X to …" parsed as a clause with its own subject: an appeal to X, and the wanted
+    # action is no event that happened
+    assert roots(nlp, "Kenya wants Tanzania to send troops to Somalia.") == {("KEN", "TZA", "02")}
     # no subject that must act, or a denial: no demand
     assert roots(nlp, "Kenya said the talks must continue.") == set()
     assert not any(r[2] == "10" for r in roots(nlp, "Kenya did not say that Tanzania must reopen the border."))

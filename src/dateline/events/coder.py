@@ -190,6 +190,7 @@ _AGGRESSION_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 # "Russia said Sudan must return the helicopter": what someone says another must or should do
 # is a demand on (appeal to) that other.
 _OBLIGATION = {"must": "demand", "should": "appeal"}
+_WANTING = {"want", "wish", "like", "need", "prefer"}  # "wants Putin to attack": an appeal to Putin
 _STATING = _SAYING | {"insist", "reiterate", "repeat", "stress", "warn", "believe", "think", "maintain", "argue"}
 _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
 
@@ -811,13 +812,24 @@ class Coder:
 
 
 def _obligation(verb: Token) -> str | None:
-    """``demand`` or ``appeal`` for the verb of a reported clause with "must" or "should" and an
-    active subject ("said Sudan must return …"), else None."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _STATING:
+    """``demand`` or ``appeal`` for the verb of a clause with its own active subject that says
+    what that subject must or should do ("said Sudan must return …"), or that someone wants or
+    urges it to do, parsed as a clause ("wants Putin to attack …"); else None."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
-    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "neg" for c in verb.head.children):
+    if any(c.dep_ == "neg" for c in head.children):
         return None
-    modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None)
+    lemma = head.lemma_.lower()
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if "to" in auxiliaries:
+        if lemma in _WANTING:
+            return "appeal"
+        kind = _FRAME_OF.get(lemma)
+        return kind if kind in ("appeal", "demand") else None
+    if lemma not in _STATING:
+        return None
+    modal = next((a for a in auxiliaries if a in _OBLIGATION), None)
     return _OBLIGATION[modal] if modal else None
 
 

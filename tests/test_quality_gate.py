@@ -141,10 +141,10 @@ def _section(output: str, title: str) -> str:
 def test_event_coding_floors():
     need_shared(SHARED / "data" / "events" / "udpetrarch_validation")
     output = _run_benchmark("events.py", "--only", "petrarch")
-    # Measured 2026-11-25: UD-PETRARCH validation 0.688 of expected events produced, 0.216 extra
-    # per record (UD-PETRARCH's own: 0.6827 and 0.2295); PETRARCH-2 unit tests 0.552 and 0.275.
+    # Measured 2026-12-01: UD-PETRARCH validation 0.705 of expected events produced, 0.220 extra
+    # per record (UD-PETRARCH's own: 0.6827 and 0.2295); PETRARCH-2 unit tests 0.560 and 0.292.
     ud = _section(output, "UD-PETRARCH validation")
-    assert _ratio(ud, "  expected events produced") >= 0.66
+    assert _ratio(ud, "  expected events produced") >= 0.68
     assert _ratio(ud, "  extra events per record") <= 0.24
     unit = _section(output, "PETRARCH-2 unit tests")
     assert _ratio(unit, "  expected events produced") >= 0.53
@@ -158,10 +158,10 @@ def _f1(section: str) -> float:
 def test_event_triple_floors():
     need_shared(SHARED / "data" / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
     output = _run_benchmark("events.py", "--only", "gsr")
-    # Measured 2026-12-01: PETR-2 GSR F1 0.407 with dateline's own actors (0.383 before country
-    # adjectives on the thing acted on; 0.299 before the places and leaders tables), PLOVER GSR
-    # F1 0.468 (0.432 before this session's organisations, demands and titled leaders).
-    assert _f1(_section(output, "PETR-2 GSR (78 sentences, dateline's own actors)")) >= 0.38
+    # Measured 2026-12-01: PETR-2 GSR F1 0.512 with dateline's own actors (0.383 at the start of
+    # the third session; 0.299 before the places and leaders tables), PLOVER GSR F1 0.468 (0.432
+    # before the third session's organisations, demands and titled leaders).
+    assert _f1(_section(output, "PETR-2 GSR (78 sentences, dateline's own actors)")) >= 0.47
     assert _f1(_section(output, "PLOVER GSR")) >= 0.44
 
 

@@ -6,7 +6,8 @@ For every verb in a sentence the coder finds
   objects and prepositional phrases: "freeze aid" is 162, "freeze relations" 160);
 - its **frame**: a negation ("would not provide aid": reject, 12x), an intent ("is prepared to
   commit troops": 03x; "threatened to attack": 13x), an appeal or a demand ("urged Trump to
-  provide": 02x/10x; the one urged is the target) or a refusal ("refused to meet": 12x);
+  provide": 02x/10x; the one urged is the target; "said Sudan must return", "wants Putin to
+  attack": the clause's subject is) or a refusal ("refused to meet": 12x);
 - the **source**: the subject, climbing through control verbs ("push X to provide": X; "is
   ready to": the subject of "is"), shared subjects of coordinated verbs, relative pronouns
   ("Trump, who has launched": Trump), passive agents ("was attacked by X"), he/she resolved
@@ -620,9 +621,10 @@ class Coder:
         yield from sorted(found, key=lambda a: a.trigger.i)
 
     def _obliged(self, verb: Token) -> Action | None:
-        """A demand (must) or appeal (should) on the subject of a reported clause: "Russia said
+        """A demand (must) or appeal (should, wants … to) on the subject of a clause: "Russia said
         Sudan must return the helicopter" is Russia demanding of Sudan (10x, the action framed as
-        a demand, or 100); the saying is then no event of its own."""
+        a demand, or 100), "Obama wants Putin to attack" an appeal to Putin (02x, or 020); the
+        saying or wanting is then no event of its own (see :func:`_obligation`)."""
         kind = _obligation(verb)
         if kind is None:
             return None

@@ -178,15 +178,13 @@ class ActorResolver(RecordComponent):
                     continue  # the small model sometimes tags a person's name as ORG
                 code = code_for_name(ent.text)
                 source = code and "name"
-                if code is not None and code[:3] in GENERIC - {"IGO", "NGO"}:
-                    # "Palestinian Islamic Jihad": the name's own country (PSE) says more than
-                    # the organisation table's region (MEAREB).
+                if code is None or code[:3] in GENERIC - {"IGO", "NGO"}:
+                    # "the Russian Defence Ministry", "the Calenardhon Ministry of Silly Walks";
+                    # and "Palestinian Islamic Jihad": the name's own country (PSE) says more
+                    # than the organisation table's region (MEAREB).
                     national = code_from_title([t.text for t in ent], self.polities, self.agents)
-                    code, source = (national, "title") if national else (code, source)
-                if code is None:
-                    # "the Russian Defence Ministry", "the Calenardhon Ministry of Silly Walks"
-                    code = code_from_title([t.text for t in ent], self.polities, self.agents)
-                    source = code and "title"
+                    if national:
+                        code, source = national, "title"
                 key = ent.text.lower().removeprefix("the ")
                 name = ent.text[4:] if ent.text[:4] in ("The ", "the ") else ent.text  # "The European Union"
                 record = {"name": name, "type": "organisation", "code": code, "code_source": source}

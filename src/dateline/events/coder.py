@@ -609,10 +609,12 @@ class Coder:
         framed: set[int] = set()
         found: list[Action] = []
         verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
-        for verb in sorted(verbs, key=lambda t: t.dep_ != "xcomp" and _obligation(t) is None):
+        obligations = {verb.i: _obligation(verb) for verb in verbs}
+        for verb in sorted(verbs, key=lambda t: t.dep_ != "xcomp" and obligations[t.i] is None):
             if verb.i in framed or _under_nonfactual(verb):
                 continue
-            action = self._obliged(verb) or self.action_for(verb)
+            kind = obligations[verb.i]
+            action = self._obliged(verb, kind) if kind else self.action_for(verb)
             if action is None:
                 continue
             if action.trigger.i != verb.i:
@@ -620,14 +622,11 @@ class Coder:
             found.append(action)
         yield from sorted(found, key=lambda a: a.trigger.i)
 
-    def _obliged(self, verb: Token) -> Action | None:
+    def _obliged(self, verb: Token, kind: str) -> Action:
         """A demand (must) or appeal (should, wants … to) on the subject of a clause: "Russia said
         Sudan must return the helicopter" is Russia demanding of Sudan (10x, the action framed as
         a demand, or 100), "Obama wants Putin to attack" an appeal to Putin (02x, or 020); the
-        saying or wanting is then no event of its own (see :func:`_obligation`)."""
-        kind = _obligation(verb)
-        if kind is None:
-            return None
+        saying or wanting is then no event of its own. ``kind`` is :func:`_obligation`'s."""
         code, _ = self.code_verb(verb)
         inner = (code or "").partition(":")[0]
         framed = cameo.frame(inner, kind) if inner and inner != NO_EVENT else None

@@ -297,6 +297,19 @@ def test_what_someone_says_another_must_do_is_a_demand(nlp):
     assert not any(r[2] == "10" for r in roots(nlp, "Kenya did not say that Tanzania must reopen the border."))
 
 
+@pytest.mark.model
+def test_what_an_actor_announces_it_will_do_is_a_promise_or_a_threat(nlp):
+    assert frames(nlp, "Chile said it would send food aid to Peru.") == {("CHL", "PER", "033", "intent")}
+    # the announcement after the words, by the actor's own official
+    found = roots(nlp, "Brazil will send troops to Haiti, Brazilian Defence Minister Celso Amorim said on Monday.")
+    assert found == {("BRA", "HTI", "03")}
+    # announced conflict is a threat
+    assert roots(nlp, "Pakistan said it would impose sanctions on Afghanistan.") == {("PAK", "AFG", "13")}
+    # a prediction about another actor, or an unnamed speaker's: the action as it stands
+    assert roots(nlp, "Kenya said Tanzania would attack Somalia.") == {("TZA", "SOM", "19")}
+    assert roots(nlp, "Chile will send food aid to Peru, an official said.") == {("CHL", "PER", "07")}
+
+
 def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     from dateline.api import analyze
 

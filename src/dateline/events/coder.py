@@ -194,6 +194,14 @@ _OBLIGATION = {"must": "demand", "should": "appeal"}
 _WANTING = {"want", "wish", "like", "need", "prefer"}  # "wants Putin to attack": an appeal to Putin
 _STATING = _SAYING | {"insist", "reiterate", "repeat", "stress", "warn", "believe", "think", "maintain", "argue"}
 _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
+# "Iraq said it would allow the inspectors back": what an actor announces it will do is a
+# promise (intent, 03x) or a threat (13x), as CAMEO codes statements of future action.
+_FUTURE = {"will", "would", "'ll", "shall", "wo"}
+_ANNOUNCING = _SAYING | {
+    "confirm", "warn", "insist", "reiterate", "repeat", "stress", "indicate", "signal", "pledge",
+    "promise", "vow", "reply",
+}  # fmt: skip
+_PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i"}
 
 # Prepositions whose object can be an event's target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "from", "over", "for", "upon")
@@ -658,11 +666,44 @@ class Coder:
             if framed_code is None:
                 return None
             code, reverse = framed_code, ""
+        elif not negated and self._announced(verb):
+            # "Iraq said it would allow …" (promise, 03x); "said they would boycott …" (threat, 13x)
+            framed_code = cameo.frame(code, "intent")
+            if framed_code is not None:
+                code, reverse, frame_kind = framed_code, "", "intent"
         if kind is None:
             return Action(code, verb, frame_kind, negated, pattern, verb, reverse or None)
         # The one who intends, urges or refuses is the source; the one urged is the target.
         target_from = head if kind in ("appeal", "demand") else verb
         return Action(code, head, frame_kind, negated or head_negated, pattern, target_from)
+
+    def _announced(self, verb: Token) -> bool:
+        """Whether ``verb`` is what its subject is reported to say it will do: future (will,
+        would) and the complement of a saying verb ("Iraq said it would allow", "Portugal will
+        support …, Portugal's president said"), with the subject a pronoun or an actor of the
+        speaker's country: the actor announces it. "Iran said Israel would pay" is a prediction,
+        and "Arnor will contribute …, an official said" does not say whose official."""
+        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+            return False
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _ANNOUNCING:
+            saying: Token | None = verb.head
+        else:
+            saying = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and c.lemma_.lower() in _ANNOUNCING
+                ),
+                None,
+            )
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if saying is None or not subjects:
+            return False
+        if subjects[0].lower_ in _PRONOUN_SUBJECTS:
+            return True
+        speakers = {p.country for s in self.subject(saying)[0] for p in self.parties(s)}
+        actors = {p.country for p in self.parties(subjects[0])}
+        return bool(speakers & actors)
 
     # -- events ------------------------------------------------------------------------------
 

@@ -310,6 +310,23 @@ def test_what_an_actor_announces_it_will_do_is_a_promise_or_a_threat(nlp):
     assert roots(nlp, "Chile will send food aid to Peru, an official said.") == {("CHL", "PER", "07")}
 
 
+@pytest.mark.model
+def test_a_demand_or_call_on_the_subject_of_its_clause(nlp):
+    assert frames(nlp, "The EU renewed its demand that Russia withdraw its troops from Georgia.") == {
+        ("EUR", "RUS", "105", "demand")
+    }
+    assert roots(nlp, "Kenya repeated its call for Tanzania to reopen the border.") == {("KEN", "TZA", "02")}
+    assert roots(nlp, "Germany issued a warning that Russia must not attack Ukraine.") == {("DEU", "RUS", "10")}
+
+
+@pytest.mark.model
+def test_a_rejected_claim_is_no_event(nlp):
+    assert not any(
+        r[2] in ("19", "11") for r in roots(nlp, "Germany dismissed reports that Russia had attacked Ukraine.")
+    )
+    assert ("RUS", "UKR", "19") in roots(nlp, "Germany confirmed reports that Russia had attacked Ukraine.")
+
+
 def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     from dateline.api import analyze
 

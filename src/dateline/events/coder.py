@@ -185,12 +185,18 @@ _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
 _NONFACTUAL = {"prevent", "stop", "deter", "avoid", "block", "halt", "fear", "deny", "forbid", "prohibit"}
+# Claims these reject are not events: "dismissed reports that Russia had attacked Ukraine".
+_DENYING = {"deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "debunk"}
 # Modals that make an action a possibility ("could strike"), not one that happened or is meant.
 _POSSIBLE = {"could", "might", "may"}
 _AGGRESSION_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 # "Russia said Sudan must return the helicopter": what someone says another must or should do
 # is a demand on (appeal to) that other.
 _OBLIGATION = {"must": "demand", "should": "appeal"}
+# Nouns whose clause says what is asked of its subject ("its demand that Israel ease …").
+_DEMAND_NOUNS = {"demand", "ultimatum", "insistence", "order"}
+_APPEAL_NOUNS = {"call", "appeal", "plea", "request", "urging"}
+_WARNING_NOUNS = {"warning", "reminder", "message", "statement", "notice"}
 _WANTING = {"want", "wish", "like", "need", "prefer"}  # "wants Putin to attack": an appeal to Putin
 _STATING = _SAYING | {"insist", "reiterate", "repeat", "stress", "warn", "believe", "think", "maintain", "argue"}
 _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
@@ -639,7 +645,9 @@ class Coder:
         inner = (code or "").partition(":")[0]
         framed = cameo.frame(inner, kind) if inner and inner != NO_EVENT else None
         fallback = "100" if kind == "demand" else "020"
-        return Action(framed or fallback, verb.head, kind, False, None, verb, target_is_subject=True)
+        # "reiterated its demand that …": the one who reiterated demands
+        trigger = verb.head.head if verb.head.pos_ == "NOUN" else verb.head
+        return Action(framed or fallback, trigger, kind, False, None, verb, target_is_subject=True)
 
     def action_for(self, verb: Token) -> Action | None:
         """The coded, framed action of ``verb``, or None when it is no event."""
@@ -858,6 +866,8 @@ def _obligation(verb: Token) -> str | None:
     what that subject must or should do ("said Sudan must return …"), or that someone wants or
     urges it to do, parsed as a clause ("wants Putin to attack …"); else None."""
     head = verb.head
+    if verb.dep_ in ("acl", "advcl") and head.pos_ == "NOUN" and head.dep_ == "dobj":
+        return _demanded(verb, head)
     if verb.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     if any(c.dep_ == "neg" for c in head.children):
@@ -873,6 +883,24 @@ def _obligation(verb: Token) -> str | None:
         return None
     modal = next((a for a in auxiliaries if a in _OBLIGATION), None)
     return _OBLIGATION[modal] if modal else None
+
+
+def _demanded(verb: Token, noun: Token) -> str | None:
+    """``demand`` or ``appeal`` for the verb of a clause that says what a demand, call or
+    warning asks of the clause's subject: "reiterated its demand that Israel ease the
+    restrictions", "repeated its call for Kenya to reopen the border", "issued a warning that
+    Russia must withdraw"."""
+    if not any(c.dep_ == "nsubj" for c in verb.children) or verb.lemma_.lower() in _STATING:
+        return None
+    lemma = noun.lemma_.lower()
+    modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None)
+    if lemma in _DEMAND_NOUNS:
+        return _OBLIGATION[modal] if modal else "demand"
+    if lemma in _APPEAL_NOUNS:
+        return "appeal"
+    if lemma in _WARNING_NOUNS and modal:
+        return _OBLIGATION[modal]
+    return None
 
 
 def _addressee(noun: Token, quote: dict[str, Any] | None) -> bool:
@@ -893,6 +921,11 @@ def _under_nonfactual(verb: Token) -> bool:
         return True
     head = verb
     for _ in range(3):
+        noun = head.head
+        if head.dep_ == "acl" and noun.pos_ == "NOUN" and noun.dep_ == "dobj":
+            parent = noun.head  # "rejected the claim that Russia attacked"
+            if parent.lemma_.lower() in _DENYING:
+                return True
         if head.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl") or head.head.i == head.i:
             return False
         parent = head.head

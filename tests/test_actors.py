@@ -457,3 +457,16 @@ def test_load_agents_errors(tmp_path):
     empty.write_text("# nothing\n", encoding="utf-8")
     with pytest.raises(DatelineError, match="no agent lines"):
         load_agents(empty)
+
+
+@pytest.mark.model
+def test_an_acronym_in_brackets_is_the_organisation_it_follows():
+    text = (
+        "Aid for Liberia\n\nThe World Food Program (WFP) said on Monday it would fly food to Monrovia.\n\n"
+        "WFP staff arrived in the city on Tuesday."
+    )
+    organisations = [a for a in analyse(text).actors if a["type"] == "organisation"]
+    assert [a["name"] for a in organisations] == ["World Food Program"]
+    mentions = {text[m["start"] : m["end"]] for m in organisations[0]["mentions"]}
+    assert mentions == {"The World Food Program", "WFP"}
+    assert len(organisations[0]["mentions"]) == 3

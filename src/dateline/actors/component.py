@@ -140,9 +140,23 @@ class ActorResolver(RecordComponent):
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
         groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}
-        for ent in self._candidate_spans(doc):
+        candidates = sorted(self._candidate_spans(doc), key=lambda span: span.start)
+        acronyms = _acronyms(doc, candidates)
+        key_at: dict[int, str] = {}  # an organisation's first token → its group
+        taken = {i for span in candidates for i in range(span.start, span.end)}
+        candidates += [doc[t.i : t.i + 1] for t in doc if t.text in acronyms and t.i not in taken]
+        for ent in candidates:
             if parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in parts):
                 continue  # the dateline's place and the credit line are not actors
+            named = acronyms.get(ent.text)
+            if named is not None and named.start in key_at:
+                # "the World Food Programme (WFP) … WFP said": one organisation
+                spans, known = groups[key_at[named.start]]
+                spans.append(ent)
+                if not known.get("code"):
+                    known["code"] = code_for_name(ent.text)
+                    known["code_source"] = known["code"] and "name"
+                continue
             record: dict[str, Any]
             entry = self.dictionary.lookup(ent.text.removeprefix("the ")) if self.dictionary else None
             entry_code = entry.code_on(day) if entry is not None and ent.label_ != "PERSON" else None
@@ -192,6 +206,7 @@ class ActorResolver(RecordComponent):
                 continue
             group = groups.setdefault(key, ([], record))
             group[0].append(ent)
+            key_at[ent.start] = key
         actors.extend(groups.values())
         found: Found = []
         for n, (spans, record) in enumerate(actors, 1):
@@ -202,6 +217,19 @@ class ActorResolver(RecordComponent):
             anchor = spans[0] if spans else doc[0:0]
             found.append((anchor, record))
         return found
+
+
+def _acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
+    """The acronyms a story defines for organisations, in brackets after the name: "the World
+    Food Programme (WFP)" gives {"WFP": that name's span}."""
+    found: dict[str, Span] = {}
+    for span in spans:
+        if span.label_ not in ("ORG", "ACTOR") or span.end + 2 >= len(doc):
+            continue
+        opening, short, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+        if opening.text == "(" and closing.text == ")" and short.is_upper and short.is_alpha and len(short) > 1:
+            found.setdefault(short.text, span)
+    return found
 
 
 def _in_region(doc: Doc, ent: Span) -> bool:

@@ -327,6 +327,13 @@ def test_a_rejected_claim_is_no_event(nlp):
     assert ("RUS", "UKR", "19") in roots(nlp, "Germany confirmed reports that Russia had attacked Ukraine.")
 
 
+@pytest.mark.model
+def test_an_object_the_parser_makes_a_participles_subject_is_still_the_object(nlp):
+    # "to five … officers holed up": the parser leaves "to" without an object
+    sentence = "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence."
+    assert roots(nlp, sentence) == {("PER", "PAN", "07")}
+
+
 def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     from dateline.api import analyze
 

@@ -533,14 +533,14 @@ class Coder:
             want = pattern.target_prep.lower()
             for prep in preps:
                 if prep.lower_ == want:
-                    out.extend(c for c in prep.children if c.dep_ == "pobj")
+                    out.extend(_objects(prep))
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
                 out.append(child)
         for name in _TARGET_PREPS:
             for prep in preps:
                 if prep.lower_ == name:
-                    out.extend(c for c in prep.children if c.dep_ == "pobj")
+                    out.extend(_objects(prep))
         # An object that is an actor the text does not place ("backing the government") is the
         # target, even uncoded: no other noun of the phrase stands in for it.
         if any(
@@ -901,6 +901,27 @@ def _demanded(verb: Token, noun: Token) -> str | None:
     if lemma in _WARNING_NOUNS and modal:
         return _OBLIGATION[modal]
     return None
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of a preposition. When a participle follows the object, the parser can make
+    the object that participle's subject and leave the preposition without one ("granted asylum
+    to five officers holed up in a residence"): that subject is then the object."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects or prep.i + 1 >= len(prep.doc):
+        return objects
+    noun = prep.doc[prep.i + 1]
+    while noun.head.i > noun.i and noun.dep_ not in ("nsubj", "nsubjpass") and noun.head.i > prep.i:
+        noun = noun.head  # "five Panamanian army officers": from the first word to the head
+    participle = noun.head
+    if (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.left_edge.i == prep.i + 1
+        and participle.tag_ in ("VBN", "VBG", "VBD")  # a preposition takes no finite clause
+        and participle.head.i == prep.head.i
+    ):
+        return [noun]
+    return []
 
 
 def _addressee(noun: Token, quote: dict[str, Any] | None) -> bool:

@@ -334,6 +334,15 @@ def test_an_object_the_parser_makes_a_participles_subject_is_still_the_object(nl
     assert roots(nlp, sentence) == {("PER", "PAN", "07")}
 
 
+@pytest.mark.model
+def test_a_light_verbs_object_names_the_action(nlp):
+    assert roots(nlp, "Israel today mounted its long-threatened invasion of South Lebanon.") == {("ISR", "LBN", "19")}
+    condemned = "The Security Council made a strong condemnation of Chad's nuclear test."
+    assert roots(nlp, condemned) == {("UNO", "TCD", "11")}
+    # a verb with a code of its own keeps it
+    assert roots(nlp, "Russia launched an attack on Ukraine.") == {("RUS", "UKR", "19")}
+
+
 def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     from dateline.api import analyze
 

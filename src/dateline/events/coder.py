@@ -43,7 +43,7 @@ from ..actors.codes import agent_code, code_for_name, country_of
 from ..actors.dictionary import ActorDictionary
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
 from . import cameo
-from .verbs import NO_EVENT, Pattern, VerbDictionary, Word, match_sequence
+from .verbs import NO_EVENT, Pattern, Verb, VerbDictionary, Word, match_sequence
 
 # The words that frame a verb's complement ("prepared to commit", "urged him to provide").
 FRAME_HEADS = {
@@ -208,6 +208,28 @@ _ANNOUNCING = _SAYING | {
     "promise", "vow", "reply",
 }  # fmt: skip
 _PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i"}
+
+# Verbs that take their meaning from their object ("mounted an invasion", "tightened the
+# blockade"), and the actions such objects name, coded as that verb when the light verb has no
+# code of its own.
+_LIGHT_VERBS = {
+    "mount", "launch", "conduct", "stage", "wage", "tighten", "intensify", "step", "begin", "start",
+    "continue", "resume", "impose", "make", "hold", "pay", "undertake", "perform", "unleash",
+    "escalate", "expand", "extend", "issue", "deliver", "lodge", "file", "give", "carry", "press",
+}  # fmt: skip
+NOMINALS = {
+    "invasion": "invade", "occupation": "occupy", "attack": "attack", "assault": "assault",
+    "raid": "raid", "airstrike": "bomb", "bombing": "bomb", "bombardment": "bombard",
+    "shelling": "shell", "blockade": "blockade", "siege": "besiege", "sanction": "sanction",
+    "embargo": "embargo", "boycott": "boycott", "withdrawal": "withdraw", "deployment": "deploy",
+    "visit": "visit", "mediation": "mediate", "investigation": "investigate", "probe": "probe",
+    "inquiry": "investigate", "arrest": "arrest", "expulsion": "expel", "evacuation": "evacuate",
+    "protest": "protest", "demonstration": "demonstrate", "welcome": "welcome",
+    "criticism": "criticize", "condemnation": "condemn", "warning": "warn", "threat": "threaten",
+    "apology": "apologize", "accusation": "accuse", "invitation": "invite",
+    "negotiation": "negotiate", "recognition": "recognize", "crackdown": "suppress",
+    "offensive": "attack", "strike": "strike", "ban": "ban", "appeal": "appeal",
+}  # fmt: skip
 
 # Prepositions whose object can be an event's target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "from", "over", "for", "upon")
@@ -594,14 +616,42 @@ class Coder:
         return pre, post
 
     def code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
+        code, pattern = self._code_verb(verb)
+        if code is None and pattern is None and verb.lemma_.lower() in _LIGHT_VERBS:
+            return self._code_nominal(verb)
+        return code, pattern
+
+    def _code_nominal(self, verb: Token) -> tuple[str | None, Pattern | None]:
+        """The code of a light verb's object that names the action: "mounted an invasion of
+        Lebanon" is coded as "invade" with the noun's own words ("of Lebanon")."""
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            action = NOMINALS.get(noun.lemma_.lower())
+            if action is None:
+                continue
+            entries = [e for e in self.verbs.lookup((action,)) if not e.particle]
+            pre, _ = self._words(verb)
+            post = [_word(t) for t in _descendants(list(noun.rights), {"relcl", "punct", "ccomp", "advcl", "acl"})]
+            code, pattern = self._match(entries, pre, post)
+            if code is not None:
+                return code, pattern
+        return None, None
+
+    def _code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
         entries = self.verbs.lookup((verb.lemma_, verb.lower_))
         if not entries:
             return None, None
         pre, post = self._words(verb)
         children = {c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+        entries = [
+            e
+            for e in entries
+            if not e.particle or all(p in children or any(w[0] == p for w in post) for p in e.particle)
+        ]
+        return self._match(entries, pre, post)
+
+    def _match(self, entries: list[Verb], pre: list[Word], post: list[Word]) -> tuple[str | None, Pattern | None]:
+        """The code of the first entry: its longest pattern that matches, else its default."""
         for entry in entries:
-            if entry.particle and not all(p in children or any(w[0] == p for w in post) for p in entry.particle):
-                continue
             default, patterns = self.verbs.blocks[entry.block]
             best: Pattern | None = None
             for pattern in patterns:

@@ -390,6 +390,14 @@ def test_a_city_stands_for_its_country():
 
 
 @pytest.mark.model
+def test_a_state_or_province_stands_for_its_country():
+    text = "Fires\n\nMexico sent firefighters to California, and Canada flew water bombers to Alberta."
+    codes = {a["code"]: a for a in analyse(text).actors if a["type"] == "country"}
+    assert {text[m["start"] : m["end"]] for m in codes["USA"]["mentions"]} == {"California"}
+    assert "Alberta" in {text[m["start"] : m["end"]] for m in codes["CAN"]["mentions"]}
+
+
+@pytest.mark.model
 def test_dictionary_option_reaches_extract_and_ingest(tmp_path):
     import json
 

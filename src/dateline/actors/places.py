@@ -1,9 +1,12 @@
-"""Places that stand for their country in event data: capitals, major cities, other country names.
+"""Places that stand for their country in event data: capitals, major cities, regions, other
+country names.
 
 Event coders in the PETRARCH tradition code a city by its country: "Iraqi President Saddam
 Hussein arrived in Amman" is Iraq visiting Jordan, "shelling near Rafah" hits the Palestinian
-territories. The shipped table (``data/places.tsv``) holds the capitals, major cities and
-country-name variants ("Kingdom of Jordan", "Burma") of CountryInfo.txt (Philip A. Schrodt,
+territories, "exercises in Alaska" are in the United States. The shipped table
+(``data/places.tsv``) holds the capitals, major cities, regions (states, provinces: its
+WordNet meronyms, less a few that straddle borders) and country-name variants ("Kingdom of
+Jordan", "Burma") of CountryInfo.txt (Philip A. Schrodt,
 openeventdata/CountryInfo, CC BY-SA 3.0: the table is shared under the same terms), compiled by
 :func:`parse_country_info` in ``scripts/build_event_tables.py``. A name CountryInfo gives to two
 countries is left out.
@@ -22,7 +25,10 @@ from collections.abc import Iterable, Iterator
 from ..tables import name_key, shipped_names
 
 #: The CountryInfo fields the table is built from, and the kind each becomes.
-FIELDS = {"Nationality": "name", "Capital": "capital", "MajorCities": "city"}
+FIELDS = {"Nationality": "name", "Capital": "capital", "MajorCities": "city", "Regions": "region"}
+#: Regions CountryInfo gives one country that news also uses for a neighbour's part of them
+#: (Tyrol is Austria's as much as Italy's, Epirus Greece's as much as Albania's): left out.
+CROSS_BORDER = {"kurdistan", "epirus", "galicia", "karelia", "tyrol", "mesopotamia", "kashmir", "punjab", "bengal"}
 _BLOCK = re.compile(r"<Country>\s*\n(<CountryCode>.*?)</Country>", re.S)
 _CODES = re.compile(r"<(?:CountryCode|ISO3166-alpha3)>([A-Z]+)</")
 
@@ -65,7 +71,7 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
         if any(c in entry for c in "()[]{}<>\ufffd") or not entry.isprintable():
             continue
         name = " ".join(entry.replace("_", " ").lower().split())
-        if name:
+        if name and not (tag == "Regions" and name in CROSS_BORDER):
             seen[name].add(code)
             kinds.setdefault(name, FIELDS[tag])
     return sorted((name, next(iter(codes)), kinds[name]) for name, codes in seen.items() if len(codes) == 1)

@@ -343,6 +343,13 @@ def test_a_light_verbs_object_names_the_action(nlp):
     assert roots(nlp, "Russia launched an attack on Ukraine.") == {("RUS", "UKR", "19")}
 
 
+@pytest.mark.model
+def test_a_militarys_weapons_stand_for_it(nlp):
+    found = coded(nlp, "Israeli helicopters and tanks shelled positions of the Palestinian security forces.")
+    assert {(s, t[:3], c[:2]) for s, t, c in found} == {("ISRMIL", "PSE", "19")}
+    assert coded(nlp, "A US think tank criticized China.") == {("USANGO", "CHN", "111")}
+
+
 def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     from dateline.api import analyze
 

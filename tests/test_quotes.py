@@ -163,6 +163,21 @@ def test_pronoun_speaker_is_main_clause_subject():
 
 
 @pytest.mark.model
+def test_pronoun_speaker_skips_people_the_story_shows_are_of_the_other_gender():
+    # no honorific: the story's own pronouns ("Lopez said she …", "Smith said he …") tell
+    text = (
+        "Tax vote\n\nMayor Maria Lopez said she would cut taxes.\n\nJohn Smith, a councillor, said he disagreed."
+        "\n\n“We will win the vote,” she said."
+    )
+    q = find(analyse(text), text, "We will win")
+    assert span_text(text, q["speaker"]) == "she"
+    assert q["speaker_name"] == "Maria Lopez"
+    # an honorific with the surname alone genders its person too
+    text = "Tax vote\n\nMaria Lopez met John Smith.\n\nMrs. Lopez left early.\n\n“We will win,” he said."
+    assert find(analyse(text), text, "We will win")["speaker_name"] == "John Smith"
+
+
+@pytest.mark.model
 def test_partial_quote_inside_reported_speech():
     text = STORY + "Scholz said the proposal was “a step backwards” for Europe."
     quotes = analyse(text)

@@ -10,7 +10,8 @@ Quote speakers and actors are resolved here, so they never disagree. Rules, in o
 3. Title mentions ("the Prime Minister", "the US president") go to the most recently
    mentioned person holding that title (with agreeing country words, when given).
 4. He/she go to the most recent person who was the subject of a clause before the mention,
-   skipping people whose known gender (from Mr/Mrs/Sir/Dame...) disagrees.
+   skipping people whose known gender disagrees: from Mr/Mrs/Sir/Dame..., title words
+   ("spokeswoman"), or the pronouns the story uses after their name (:meth:`Resolver._infer_genders`).
 
 5. A user actor dictionary (``actors/dictionary.py``), when given, names people the story
    gives only by surname or alias.
@@ -74,6 +75,11 @@ TITLE_NOUNS = {
     "congresswoman",
     "manager",
 }
+_TITLES_MALE = {"congressman", "spokesman", "businessman", "chairman", "king", "prince", "husband", "father", "son",
+                "brother", "uncle", "grandfather", "nephew", "boyfriend", "actor", "widower"}  # fmt: skip
+_TITLES_FEMALE = {"congresswoman", "spokeswoman", "businesswoman", "chairwoman", "queen", "princess", "wife",
+                  "mother", "daughter", "sister", "aunt", "grandmother", "niece", "girlfriend", "actress",
+                  "widow", "first lady"}  # fmt: skip
 PRONOUNS_MALE = {"he", "him", "his", "himself"}
 PRONOUNS_FEMALE = {"she", "her", "hers", "herself"}
 
@@ -226,6 +232,7 @@ class Resolver:
             if ent.label_ == "PERSON":
                 self._add_single_name(ent)
         self._add_name_part_mentions()
+        self._infer_genders()
         self._subjects: list[tuple[int, Person]] = []
         for token in doc:
             # Subjects of main clauses only: in "Starmer said Putin was the aggressor" a later
@@ -235,6 +242,48 @@ class Resolver:
                 person = self._by_last.get(token.text.lower())
                 if person is not None:
                     self._subjects.append((token.idx, person))
+
+    def _infer_genders(self) -> None:
+        """The gender the story itself shows for people whose full name had no honorific: an
+        honorific with the surname alone ("Mrs. Clinton"), a title word ("spokeswoman",
+        "congressman"), or the pronouns after the name in sentences that name no one else
+        ("Hillary Clinton said she …"); when one gender has at least three times the other's
+        count (an honorific or title counts three)."""
+        if not self.doc.has_annotation("SENT_START"):
+            return
+        counts = {id(p): [0, 0] for p in self.people if p.gender is None}
+        for person in self.people:
+            if person.gender is None and person.titles & _TITLES_MALE:
+                counts[id(person)][0] += 3
+            if person.gender is None and person.titles & _TITLES_FEMALE:
+                counts[id(person)][1] += 3
+        # "Mrs. Clinton", when only one person has that surname
+        for token in self.doc[:-1]:
+            honorific = token.lower_.rstrip(".")
+            same = [p for p in self.people if p.last.lower() == self.doc[token.i + 1].lower_]
+            if len(same) == 1 and id(same[0]) in counts:
+                if honorific in HONORIFICS_MALE:
+                    counts[id(same[0])][0] += 3
+                elif honorific in HONORIFICS_FEMALE:
+                    counts[id(same[0])][1] += 3
+        for sentence in self.doc.sents:
+            a, b = sentence.start_char, sentence.end_char
+            named = [p for p in self.people if any(a <= start < b for start, _ in p.mentions)]
+            if len(named) != 1 or id(named[0]) not in counts:
+                continue
+            first = min(start for start, _ in named[0].mentions if a <= start < b)
+            tally = counts[id(named[0])]
+            for token in sentence:
+                if token.idx > first and token.lower_ in PRONOUNS_MALE:
+                    tally[0] += 1
+                elif token.idx > first and token.lower_ in PRONOUNS_FEMALE:
+                    tally[1] += 1
+        for person in self.people:
+            male, female = counts.get(id(person), (0, 0))
+            if male and male >= 3 * female:
+                person.gender = "male"
+            elif female and female >= 3 * male:
+                person.gender = "female"
 
     def _add_full_name(self, ent: Span) -> None:
         tokens = _name_tokens(ent)

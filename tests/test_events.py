@@ -350,6 +350,13 @@ def test_a_militarys_weapons_stand_for_it(nlp):
     assert coded(nlp, "A US think tank criticized China.") == {("USANGO", "CHN", "111")}
 
 
+@pytest.mark.model
+def test_an_attack_named_by_its_country_is_that_countrys(nlp):
+    assert roots(nlp, "Two soldiers were killed by a Russian airstrike in Syria.") == {("RUS", "SYR", "19")}
+    # a place after the attack does not say whose it is
+    assert not any(s == "SYR" for s, _, _ in roots(nlp, "Turkey condemned an attack in Syria."))
+
+
 def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     from dateline.api import analyze
 

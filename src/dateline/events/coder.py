@@ -172,6 +172,11 @@ _GROUP_NOUNS = {
     "man", "woman", "person", "child", "prisoner", "activist", "worker", "tourist", "refugee", "migrant",
     "resident", "hostage", "missionary", "villager", "fighter", "community", "group",
 }  # fmt: skip
+# Attacks that stand for whoever made them: "killed by a Russian airstrike" (RUS).
+_ATTACK_NOUNS = {
+    "airstrike", "strike", "shelling", "bombing", "bombardment", "raid", "attack", "offensive",
+    "missile", "rocket", "fire", "gunfire",
+}  # fmt: skip
 # Words for people that no agent dictionary codes, so that "they" after them is not a country.
 _PEOPLE = {
     "official", "leader", "member", "supporter", "critic", "opponent", "ally", "partner", "voter",
@@ -461,6 +466,14 @@ class Coder:
         has_role = agent_code("", role_words, self.agents) is not None
         if country is None:
             country = country_of(role_words)
+        attack = not has_role and token.lemma_.lower() in _ATTACK_NOUNS
+        if attack:
+            # "a Russian airstrike" is Russia's; "an attack in Ithilen" is nobody's
+            return (
+                Party(country, (modifiers[0] if modifiers else token).idx, token.idx + len(token.text), None, None)
+                if country
+                else None
+            )
         if need_role and not has_role and token.lemma_.lower() not in _GROUP_NOUNS:
             return None  # "a US backstop", "Russian gas": not an actor
         if country is None and place is not None:

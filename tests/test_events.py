@@ -227,6 +227,14 @@ def test_appeal_targets_the_one_urged(nlp):
 @pytest.mark.model
 def test_refusal_frame(nlp):
     assert roots(nlp, "China refused to meet Japan over the islands.") == {("CHN", "JPN", "12")}
+    # refusing to attack is no event: not a denial of an attack (the verb dictionary's
+    # "refuse * ATTACK", 016)
+    assert roots(nlp, "China refused to attack India.") == set()
+
+
+@pytest.mark.model
+def test_urging_someone_to_attack_is_an_appeal_to_them(nlp):
+    assert frames(nlp, "Iran urged Syria to attack Israel.") == {("IRN", "SYR", "020", "appeal")}
 
 
 @pytest.mark.model

@@ -118,6 +118,7 @@ _FRAMES = {
     "demand": {"03": "100", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
     "reject": {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"},
 }
+_GENERIC = {"appeal": "020", "demand": "100"}
 # Intent to use force is a threat (13x).
 _THREATS = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
@@ -125,14 +126,16 @@ _THREATS = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19
 def frame(code: str, kind: str) -> str | None:
     """The code of ``code`` framed as ``kind`` ("intent", "appeal", "demand" or "reject").
 
-    None when the frame makes it no event ("would not attack", "urged them to fight").
+    None when the frame makes it no event ("would not attack", "refused to fight"); an appeal
+    or demand to use force is the generic appeal or demand ("urged Syria to attack": 020).
     """
     root = code[:2]
     if kind == "intent" and root in _THREATS:
         return _THREATS[root]
     framed = _FRAMES.get(kind, {}).get(root)
     if framed is None:
-        return None
+        # "urged Syria to attack Israel": an appeal (or demand) all the same, to the one urged
+        return _GENERIC.get(kind) if root in _THREATS else None
     if root in ("06", "07") and len(code) >= 3 and code[2] in "1234":
         candidate = framed + code[2]  # 072 (military aid) → 0332, 0232, 1032, 1222
         if is_known(candidate):

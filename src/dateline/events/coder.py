@@ -300,6 +300,7 @@ class Coder:
         self._resolver: Resolver | None = None  # built on the first pronoun
         self._sentences: list[Span] | None = None
         self._plural: dict[int, Party | None] = {}  # plural pronouns resolved so far
+        self._consumed: set[int] = set()  # verbs whose frame already made them no event
         self._mentions = sorted(
             ((m["start"], m["end"], actor) for actor in actors for m in actor.get("mentions", ())),
             key=lambda item: (item[0], item[1]),
@@ -688,7 +689,7 @@ class Coder:
         verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
         obligations = {verb.i: _obligation(verb) for verb in verbs}
         for verb in sorted(verbs, key=lambda t: t.dep_ != "xcomp" and obligations[t.i] is None):
-            if verb.i in framed or _under_nonfactual(verb):
+            if verb.i in framed or verb.i in self._consumed or _under_nonfactual(verb):
                 continue
             kind = obligations[verb.i]
             action = self._obliged(verb, kind) if kind else self.action_for(verb)
@@ -731,10 +732,17 @@ class Coder:
         head_negated = kind is not None and any(c.dep_ == "neg" for c in head.children)
         frame_kind = _frame_kind(kind, negated, head_negated)
         if frame_kind == "":
-            return None  # "did not urge them to", "refused not to": no event
+            # "did not urge them to", "refused to attack": no event, and the refusing is none of
+            # its own either
+            self._consumed.add(head.i)
+            return None
         if frame_kind is not None:
             framed_code = cameo.frame(code, frame_kind)
             if framed_code is None:
+                if kind == "reject" and self.code_verb(head)[1] is not None:
+                    # "refused to attack India": not "refuse * ATTACK" (deny responsibility for
+                    # an attack, 016); a refusal with a code of its own stays ("declined", 120)
+                    self._consumed.add(head.i)
                 return None
             code, reverse = framed_code, ""
         elif not negated and self._announced(verb):

@@ -257,22 +257,37 @@ class Resolver:
                 counts[id(person)][0] += 3
             if person.gender is None and person.titles & _TITLES_FEMALE:
                 counts[id(person)][1] += 3
+        if not counts:
+            return
         # "Mrs. Clinton", when only one person has that surname
+        by_last: dict[str, list[Person]] = {}
+        for person in self.people:
+            by_last.setdefault(person.last.lower(), []).append(person)
         for token in self.doc[:-1]:
             honorific = token.lower_.rstrip(".")
-            same = [p for p in self.people if p.last.lower() == self.doc[token.i + 1].lower_]
-            if len(same) == 1 and id(same[0]) in counts:
-                if honorific in HONORIFICS_MALE:
-                    counts[id(same[0])][0] += 3
-                elif honorific in HONORIFICS_FEMALE:
-                    counts[id(same[0])][1] += 3
-        for sentence in self.doc.sents:
-            a, b = sentence.start_char, sentence.end_char
-            named = [p for p in self.people if any(a <= start < b for start, _ in p.mentions)]
-            if len(named) != 1 or id(named[0]) not in counts:
+            if honorific not in HONORIFICS_MALE and honorific not in HONORIFICS_FEMALE:
                 continue
-            first = min(start for start, _ in named[0].mentions if a <= start < b)
-            tally = counts[id(named[0])]
+            same = by_last.get(self.doc[token.i + 1].lower_, [])
+            if len(same) == 1 and id(same[0]) in counts:
+                counts[id(same[0])][0 if honorific in HONORIFICS_MALE else 1] += 3
+        # the people each sentence names, and where it first names them
+        named: dict[int, dict[int, tuple[Person, int]]] = {}
+        token_at = {t.idx: t for t in self.doc}
+        for person in self.people:
+            for start, _ in person.mentions:
+                if start not in token_at:
+                    continue
+                seen = named.setdefault(token_at[start].sent.start, {})
+                if id(person) not in seen or start < seen[id(person)][1]:
+                    seen[id(person)] = (person, start)
+        for sentence in self.doc.sents:
+            people = named.get(sentence.start, {})
+            if len(people) != 1:
+                continue
+            person, first = next(iter(people.values()))
+            if id(person) not in counts:
+                continue
+            tally = counts[id(person)]
             for token in sentence:
                 if token.idx > first and token.lower_ in PRONOUNS_MALE:
                     tally[0] += 1

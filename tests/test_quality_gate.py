@@ -124,9 +124,10 @@ def test_syndication_dedupe_targets():
 def test_plover_gsr_actor_country_agreement_floor():
     need_shared(SHARED / "data" / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
     output = _run_benchmark("actors.py")
-    # Measured 2026-12-01: found 0.905, agreement among found 0.859 (0.801 before the
-    # organisations table and titled leaders in undated stories; 0.790 before the places table).
-    assert _ratio(output, "found by dateline") >= 0.87
+    # Measured 2026-12-01: found 0.911, agreement among found 0.860 (0.905 and 0.859 before the
+    # regions; 0.801 agreement before the organisations table and titled leaders in undated
+    # stories; 0.790 before the places table).
+    assert _ratio(output, "found by dateline") >= 0.88
     assert _ratio(output, "country agreement among found") >= 0.83
 
 
@@ -158,11 +159,11 @@ def _f1(section: str) -> float:
 def test_event_triple_floors():
     need_shared(SHARED / "data" / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
     output = _run_benchmark("events.py", "--only", "gsr")
-    # Measured 2026-12-01: PETR-2 GSR F1 0.512 with dateline's own actors (0.383 at the start of
-    # the third session; 0.299 before the places and leaders tables), PLOVER GSR F1 0.468 (0.432
-    # before the third session's organisations, demands and titled leaders).
-    assert _f1(_section(output, "PETR-2 GSR (78 sentences, dateline's own actors)")) >= 0.47
-    assert _f1(_section(output, "PLOVER GSR")) >= 0.44
+    # Measured 2026-12-01 (fourth session): PETR-2 GSR F1 0.538 with dateline's own actors (0.512
+    # before its announced intents, regions and light verbs; 0.383 at the start of the third
+    # session), PLOVER GSR F1 0.501 (0.468 before; 0.432 before the third session).
+    assert _f1(_section(output, "PETR-2 GSR (78 sentences, dateline's own actors)")) >= 0.50
+    assert _f1(_section(output, "PLOVER GSR")) >= 0.47
 
 
 def test_seed_events(seed_path, tmp_path):

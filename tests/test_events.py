@@ -365,6 +365,15 @@ def test_an_attack_named_by_its_country_is_that_countrys(nlp):
     assert not any(s == "SYR" for s, _, _ in roots(nlp, "Turkey condemned an attack in Syria."))
 
 
+@pytest.mark.model
+def test_the_place_a_journey_leaves_is_no_target(nlp):
+    assert roots(nlp, "President Obama departs the UK for Germany today.") == {
+        ("USA", "DEU", "04"),
+        ("DEU", "USA", "04"),
+    }
+    assert roots(nlp, "Britain left the European Union in 2020.") == set()
+
+
 def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     from dateline.api import analyze
 

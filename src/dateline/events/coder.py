@@ -236,6 +236,8 @@ NOMINALS = {
     "offensive": "attack", "strike": "strike", "ban": "ban", "appeal": "appeal",
 }  # fmt: skip
 
+# Verbs of leaving a place: their object is where the journey starts, not whom it is to.
+_DEPARTING = {"depart", "leave"}
 # Prepositions whose object can be an event's target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "from", "over", "for", "upon")
 # Prepositions that make a place of the country or city after them.
@@ -571,6 +573,10 @@ class Coder:
                 if prep.lower_ == want:
                     out.extend(_objects(prep))
         for child in verb.children:
+            if child.dep_ == "dobj" and verb.lemma_.lower() in _DEPARTING:
+                # "departs the UK for Germany": the place left is no target, where to is
+                out.extend(o for p in child.children if p.lower_ in ("for", "to") for o in _objects(p))
+                continue
             if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
                 out.append(child)
         for name in _TARGET_PREPS:
@@ -586,7 +592,12 @@ class Coder:
             return out
         # Then any noun of the verb's own phrase, in text order: "welcomed a resumption of ties
         # with Osgiliath", "condemned an attack by Osgiliath soldiers".
-        starts = [c for c in verb.children if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "nsubjpass", "aux", "neg")]
+        starts = [
+            c
+            for c in verb.children
+            if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "nsubjpass", "aux", "neg")
+            and not (c.dep_ == "dobj" and verb.lemma_.lower() in _DEPARTING)
+        ]
         phrase = [
             t
             for t in _descendants(starts, _CLAUSE_DEPS)

@@ -3,11 +3,13 @@
 For every verb in a sentence the coder finds
 
 - the **action**: the verb's CAMEO code from the verb dictionary (its patterns see the verb's
-  objects and prepositional phrases: "freeze aid" is 162, "freeze relations" 160);
+  objects and prepositional phrases: "freeze aid" is 162, "freeze relations" 160), or, for a
+  light verb with no code, the action its object names ("mounted an invasion": invade);
 - its **frame**: a negation ("would not provide aid": reject, 12x), an intent ("is prepared to
-  commit troops": 03x; "threatened to attack": 13x), an appeal or a demand ("urged Trump to
-  provide": 02x/10x; the one urged is the target; "said Sudan must return", "wants Putin to
-  attack": the clause's subject is) or a refusal ("refused to meet": 12x);
+  commit troops", "said it would send troops": 03x; "threatened to attack": 13x), an appeal or
+  a demand ("urged Trump to provide": 02x/10x; the one urged is the target; "said Sudan must
+  return", "wants Putin to attack", "its demand that Israel ease": the clause's subject is) or
+  a refusal ("refused to meet": 12x);
 - the **source**: the subject, climbing through control verbs ("push X to provide": X; "is
   ready to": the subject of "is"), shared subjects of coordinated verbs, relative pronouns
   ("Trump, who has launched": Trump), passive agents ("was attacked by X"), he/she resolved

@@ -165,6 +165,7 @@ class ActorResolver(RecordComponent):
                 record = {"name": entry.name, "type": "organisation", "code": entry_code, "code_source": "dictionary"}
                 group = groups.setdefault(key, ([], record))
                 group[0].append(ent)
+                key_at[ent.start] = key
                 continue
             capital = capital_code(ent.text) if ent.root.dep_ in _ACTING_DEPS else None
             if capital is not None and ent.label_ in ("GPE", "ORG", "FAC"):

@@ -478,3 +478,16 @@ def test_an_acronym_in_brackets_is_the_organisation_it_follows():
     mentions = {text[m["start"] : m["end"]] for m in organisations[0]["mentions"]}
     assert mentions == {"The World Food Program", "WFP"}
     assert len(organisations[0]["mentions"]) == 3
+
+
+@pytest.mark.model
+def test_an_acronym_joins_the_dictionary_entry_it_follows(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("- name: Northern Grain Board\n  codes: [{code: NGBBUS}]\n", encoding="utf-8")
+    text = "Grain\n\nThe Northern Grain Board (NGB) raised prices on Monday.\n\nNGB traders sold wheat to Kenya."
+    document = analyse(text, dictionary=str(path))
+    board = [a for a in document.actors if a["name"] == "Northern Grain Board"]
+    assert len(board) == 1
+    assert board[0]["code"] == "NGBBUS"
+    assert {text[m["start"] : m["end"]] for m in board[0]["mentions"]} >= {"NGB"}
+    assert not any(a["name"] == "NGB" for a in document.actors)

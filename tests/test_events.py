@@ -13,6 +13,8 @@ from dateline.events import cameo
 from dateline.events.classify import DEFAULT_CAMEO, Dyad, Tfidf, load_classifier, read_dyads, result
 from dateline.events.verbs import NO_EVENT, default_verbs, load_verbs, match_sequence, parse_verbs
 
+from .conftest import SHARED, need_shared
+
 VERBS = """
 &FORCES
 +TROOPS
@@ -372,6 +374,18 @@ def test_the_place_a_journey_leaves_is_no_target(nlp):
         ("DEU", "USA", "04"),
     }
     assert roots(nlp, "Britain left the European Union in 2020.") == set()
+
+
+@pytest.mark.model
+def test_plural_pronouns_that_lead_back_to_each_other_do_not_loop(nlp):
+    # "each of them … if they …": resolving one plural pronoun led, through a candidate's own
+    # phrase, to another and back, until Python's recursion limit (a PolNeAR train article,
+    # read from ../shared, never copied)
+    from dateline.api import analyze
+
+    path = need_shared(SHARED / "data" / "quotes" / "polnear" / "train" / "text")
+    text = (path / "nyt_2015-12-14_visa-screening-missed-attacker-s.txt").read_text(encoding="utf-8")
+    assert analyze(text, nlp=nlp).quotes  # analysed, with no RecursionError
 
 
 def frames(nlp, text: str) -> set[tuple[str, str, str, str | None]]:

@@ -350,6 +350,9 @@ class Coder:
         """
         if token.i in self._plural:
             return self._plural[token.i]
+        # In progress: "each of them … they …" can lead back here through the candidates'
+        # own phrases; such a loop finds nothing.
+        self._plural[token.i] = None
         if self._sentences is None:
             self._sentences = list(self.doc.sents)
         index = next(i for i, s in enumerate(self._sentences) if s.start <= token.i < s.end)

@@ -221,6 +221,17 @@ def test_intent_to_use_force_is_a_threat(nlp):
 
 
 @pytest.mark.model
+def test_whatever_is_threatened_is_a_threat_to_whom_the_condition_is_on(nlp):
+    # threatening to halt talks is no intent to cooperate (it was 035); the one the condition
+    # is on is the one threatened
+    sentence = "Russia has threatened to stop negotiations if the United States deploys new missiles."
+    assert roots(nlp, sentence) == {("RUS", "USA", "13")}
+    sentence = "Russia threatened to withdraw from the talks on missiles unless Washington changes course."
+    assert ("RUS", "USA", "13") in roots(nlp, sentence)
+    assert roots(nlp, "Turkey threatened to cut aid to Syria.") == {("TUR", "SYR", "13")}
+
+
+@pytest.mark.model
 def test_appeal_targets_the_one_urged(nlp):
     found = coded(nlp, "Polish President Andrzej Duda urged Germany to provide more aid.")
     assert {(s, t, c[:2]) for s, t, c in found} == {("POLGOV", "DEU", "02")}

@@ -132,6 +132,9 @@ def frame(code: str, kind: str) -> str | None:
     root = code[:2]
     if kind == "intent" and root in _THREATS:
         return _THREATS[root]
+    if kind == "threat":
+        # "threatened to attack" (138), "threatened to cut aid" (131), "to halt talks" (130)
+        return _THREATS.get(root, "130")
     framed = _FRAMES.get(kind, {}).get(root)
     if framed is None:
         # "urged Syria to attack Israel": an appeal (or demand) all the same, to the one urged

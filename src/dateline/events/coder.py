@@ -65,7 +65,6 @@ FRAME_HEADS = {
         "ready",
         "willing",
         "prepared",
-        "threaten",
         "vote",
         "commit",
         "move",
@@ -77,6 +76,7 @@ FRAME_HEADS = {
         "eager",
         "keen",
     },
+    "threat": {"threaten"},
     "appeal": {
         "urge",
         "ask",
@@ -826,6 +826,20 @@ class Coder:
                 candidates = self.targets(action.target_from, action.pattern)
                 if action.target_from.i != action.trigger.i:
                     candidates += self.targets(action.trigger, action.pattern)
+                if action.code[:2] == "13":
+                    # "threatened to halt the talks if the United States goes ahead": the one
+                    # the condition is on is the one threatened
+                    verbs = {action.target_from, action.trigger}
+                    verbs |= {c for v in list(verbs) for c in v.children if c.dep_ == "xcomp"}
+                    candidates += [
+                        subject
+                        for verb in sorted(verbs, key=lambda t: t.i)
+                        for clause in verb.children
+                        if clause.dep_ == "advcl"
+                        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+                        for subject in clause.children
+                        if subject.dep_ == "nsubj"
+                    ]
             target = None
             for token in candidates:
                 if action.code[:2] == "01" and _venue(token, action.target_from):

@@ -385,6 +385,8 @@ def test_the_place_a_journey_leaves_is_no_target(nlp):
         ("DEU", "USA", "04"),
     }
     assert roots(nlp, "Britain left the European Union in 2020.") == set()
+    # what someone leaves behind is no journey
+    assert roots(nlp, "The French scholar leaves behind a wife and four children in France.") == set()
 
 
 @pytest.mark.model

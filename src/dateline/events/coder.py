@@ -571,6 +571,8 @@ class Coder:
     def targets(self, verb: Token, pattern: Pattern | None) -> list[Token]:
         """Candidate target tokens of ``verb``, best first."""
         out: list[Token] = []
+        if verb.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in verb.children):
+            return out  # "leaves behind a wife and four children in France": no journey at all
         preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ not in ("by",)]
         if pattern is not None and pattern.target_prep:
             want = pattern.target_prep.lower()

@@ -79,7 +79,7 @@ _TITLES_MALE = {"congressman", "spokesman", "businessman", "chairman", "king", "
                 "brother", "uncle", "grandfather", "nephew", "boyfriend", "actor", "widower"}  # fmt: skip
 _TITLES_FEMALE = {"congresswoman", "spokeswoman", "businesswoman", "chairwoman", "queen", "princess", "wife",
                   "mother", "daughter", "sister", "aunt", "grandmother", "niece", "girlfriend", "actress",
-                  "widow", "first lady"}  # fmt: skip
+                  "widow"}  # fmt: skip
 PRONOUNS_MALE = {"he", "him", "his", "himself"}
 PRONOUNS_FEMALE = {"she", "her", "hers", "herself"}
 

@@ -571,8 +571,10 @@ class Coder:
     def targets(self, verb: Token, pattern: Pattern | None) -> list[Token]:
         """Candidate target tokens of ``verb``, best first."""
         out: list[Token] = []
-        if verb.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in verb.children):
+        lemma = verb.lemma_.lower()
+        if lemma == "leave" and any(c.lower_ == "behind" for c in verb.children):
             return out  # "leaves behind a wife and four children in France": no journey at all
+        departing = lemma in _DEPARTING
         preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ not in ("by",)]
         if pattern is not None and pattern.target_prep:
             want = pattern.target_prep.lower()
@@ -580,7 +582,7 @@ class Coder:
                 if prep.lower_ == want:
                     out.extend(_objects(prep))
         for child in verb.children:
-            if child.dep_ == "dobj" and verb.lemma_.lower() in _DEPARTING:
+            if child.dep_ == "dobj" and departing:
                 # "departs the UK for Germany": the place left is no target, where to is
                 out.extend(o for p in child.children if p.lower_ in ("for", "to") for o in _objects(p))
                 continue
@@ -603,7 +605,7 @@ class Coder:
             c
             for c in verb.children
             if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "nsubjpass", "aux", "neg")
-            and not (c.dep_ == "dobj" and verb.lemma_.lower() in _DEPARTING)
+            and not (c.dep_ == "dobj" and departing)
         ]
         phrase = [
             t
@@ -656,12 +658,14 @@ class Coder:
     def _code_nominal(self, verb: Token) -> tuple[str | None, Pattern | None]:
         """The code of a light verb's object that names the action: "mounted an invasion of
         Lebanon" is coded as "invade" with the noun's own words ("of Lebanon")."""
+        pre: list[Word] | None = None
         for noun in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
             action = NOMINALS.get(noun.lemma_.lower())
             if action is None:
                 continue
             entries = [e for e in self.verbs.lookup((action,)) if not e.particle]
-            pre, _ = self._words(verb)
+            if pre is None:
+                pre = self._words(verb)[0]  # the subject's words, the same for every object
             post = [_word(t) for t in _descendants(list(noun.rights), {"relcl", "punct", "ccomp", "advcl", "acl"})]
             code, pattern = self._match(entries, pre, post)
             if code is not None:

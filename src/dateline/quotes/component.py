@@ -174,15 +174,14 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
     for quote in quotes:
         core = quote.pop("_core", None)
         actor = by_name.get(quote.get("speaker_name") or "")
-        if actor is None and core is not None:
-            # A country or organisation speaking ("The US claimed …", "the Russian foreign
-            # ministry said …"): the actor whose mention ends the speaker's phrase, as its head.
-            named = (a for a in actors if a.get("type") != "person")
-            actor = next((a for a in named if any(_heads(m, core) for m in a["mentions"])), None)
-            if actor is not None:
-                quote["actor_id"] = actor["id"]
-            continue
         if actor is None:
+            if core is not None:
+                # A country or organisation speaking ("The US claimed …", "the Russian foreign
+                # ministry said …"): the actor whose mention ends the speaker's phrase, as its head.
+                named = (a for a in actors if a.get("type") != "person")
+                speaking = next((a for a in named if any(_heads(m, core) for m in a["mentions"])), None)
+                if speaking is not None:
+                    quote["actor_id"] = speaking["id"]
             continue
         quote["actor_id"] = actor["id"]
         short = core is not None and len(doc.text[core["start"] : core["end"]].split()) <= _MAX_MENTION_WORDS

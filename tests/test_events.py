@@ -232,6 +232,14 @@ def test_whatever_is_threatened_is_a_threat_to_whom_the_condition_is_on(nlp):
 
 
 @pytest.mark.model
+def test_words_of_an_actor_name_match_no_verb_pattern(nlp):
+    # "Security" in the council's name is no &SECURITY (0212, an appeal about security): a
+    # demand for a meeting (106)
+    found = coded(nlp, "Kenya demanded a meeting of the Security Council on the border dispute.")
+    assert {(s, c) for s, _, c in found} == {("KEN", "106")}
+
+
+@pytest.mark.model
 def test_appeal_targets_the_one_urged(nlp):
     found = coded(nlp, "Polish President Andrzej Duda urged Germany to provide more aid.")
     assert {(s, t, c[:2]) for s, t, c in found} == {("POLGOV", "DEU", "02")}

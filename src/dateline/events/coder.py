@@ -305,6 +305,7 @@ class Coder:
         self._sentences: list[Span] | None = None
         self._plural: dict[int, Party | None] = {}  # plural pronouns resolved so far
         self._consumed: set[int] = set()  # verbs whose frame already made them no event
+        self._named: set[int] | None = None  # tokens of actor mentions, found on first use
         self._mentions = sorted(
             ((m["start"], m["end"], actor) for actor in actors for m in actor.get("mentions", ())),
             key=lambda item: (item[0], item[1]),
@@ -639,15 +640,26 @@ class Coder:
 
     def _words(self, verb: Token) -> tuple[list[Word], list[Word]]:
         starts = [c for c in verb.rights if c.dep_ not in _CLAUSE_DEPS]
-        post = [_word(t) for t in _descendants(starts, {"relcl", "punct", "ccomp", "advcl"})]
+        post = [self._word(t) for t in _descendants(starts, {"relcl", "punct", "ccomp", "advcl"})]
         pre: list[Word] = []
         subject, _ = self.subject(verb)
         for s in subject:
-            pre.extend(_word(t) for t in s.subtree if t.i < verb.i)
+            pre.extend(self._word(t) for t in s.subtree if t.i < verb.i)
         for t in verb.lefts:
             if t.dep_ in ("aux", "neg", "advmod", "auxpass"):
-                pre.append(_word(t))
+                pre.append(self._word(t))
         return pre, post
+
+    def _word(self, token: Token) -> Word:
+        """The token as a verb pattern sees it. A proper noun in an actor's name is the actor, not
+        a word: "demanded a meeting of the Security Council" is a demand for a meeting (106), not
+        an appeal about security (&SECURITY, 0212), as PETRARCH reads the sentence once it has
+        put the actor's code in place of its name."""
+        if self._named is None:
+            self._named = {
+                t.i for a, b, _ in self._mentions for t in self.doc.char_span(a, b, alignment_mode="expand") or ()
+            }
+        return _ACTOR_WORD if token.pos_ == "PROPN" and token.i in self._named else _word(token)
 
     def code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
         code, pattern = self._code_verb(verb)
@@ -666,7 +678,7 @@ class Coder:
             entries = [e for e in self.verbs.lookup((action,)) if not e.particle]
             if pre is None:
                 pre = self._words(verb)[0]  # the subject's words, the same for every object
-            post = [_word(t) for t in _descendants(list(noun.rights), {"relcl", "punct", "ccomp", "advcl", "acl"})]
+            post = [self._word(t) for t in _descendants(list(noun.rights), {"relcl", "punct", "ccomp", "advcl", "acl"})]
             code, pattern = self._match(entries, pre, post)
             if code is not None:
                 return code, pattern
@@ -1097,6 +1109,10 @@ def _descendants(starts: list[Token], skip: set[str]) -> list[Token]:
         found.append(t)
         stack.extend(c for c in t.children if c.dep_ not in skip)
     return sorted(found, key=lambda t: t.i)
+
+
+#: What a pattern sees in place of a word of an actor's name: it matches no pattern word.
+_ACTOR_WORD: Word = ("", "", False)
 
 
 def _word(token: Token) -> Word:

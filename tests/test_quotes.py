@@ -269,6 +269,35 @@ def test_interrupted_quote_is_one_quote():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "end"),
+    [
+        ("“If he thinks that makes him smart,” the chancellor said, “what does he think of you?”", "of you?"),
+        (
+            "''We will not give up on this deal,'' Scholz said, ''the only one that can end the dispute soon.''",
+            "dispute soon.",
+        ),
+    ],
+    ids=["curly", "typewriter"],
+)
+def test_sentence_its_frame_interrupts_is_one_direct_quote_and_nothing_else(body, end):
+    text = STORY + body
+    quotes = analyse(text)
+    assert [(q["kind"], q["speaker_name"]) for q in quotes] == [("direct", "Olaf Scholz")]
+    assert text[quotes[0]["start"] : quotes[0]["end"]].endswith(end)
+
+
+@pytest.mark.model
+def test_a_quote_after_the_next_sentence_is_not_the_same_quote():
+    text = STORY + (
+        "“We will not give up,” Mr. Scholz said. And perhaps, he added, the talks could help farmers who, "
+        "“in good years and bad, have carried the costs.”"
+    )
+    direct = [q for q in analyse(text) if q["kind"] == "direct"]
+    assert [text[q["start"] : q["end"]] for q in direct] == ["We will not give up,"]
+
+
+@pytest.mark.model
 def test_scare_quotes_are_not_attributed_quotes():
     text = STORY + "The so-called “debt brake” limits borrowing."
     assert not any("debt brake" in text[q["start"] : q["end"]] for q in analyse(text))

@@ -323,6 +323,10 @@ def nested(record: dict[str, Any], records: list[dict[str, Any]]) -> bool:
     )
 
 
+#: A sentence ends in it: a full stop after a lower-case word ("said. And"), not after "Mr." or "U.S.".
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?][\"”'’]*\s+[A-Z]")
+
+
 def _is_partial(text: str, quote: QuotedSpan) -> bool:
     content = text[quote.start : quote.end].strip()
     letters = [c for c in content if c.isalpha()]
@@ -386,10 +390,10 @@ class QuoteFinder:
             content, frame = self._reported(token)
             if content is None or frame is None or content[1] <= content[0]:
                 continue
-            covered = self._quoted_share(content)
-            if covered[1] >= 0.5:
-                frame_for_quote.setdefault(covered[0], frame)
-                if not self._words_before_quote(content, self.quoted[covered[0]]):
+            best, share, first = self._quoted_share(content)
+            if share >= 0.5:
+                frame_for_quote.setdefault(best, frame)
+                if not self._words_before_quote(content, self.quoted[first]):
                     continue
                 # A mixed quote: he would “introduce legislation …” is reported speech whose
                 # words are partly quoted; the clause is the indirect quote, the quoted words
@@ -582,19 +586,24 @@ class QuoteFinder:
         lead = self.text[content[0] : quote.open_mark]
         return quote.open_mark > content[0] and any(c.isalpha() for c in lead) and not lead.rstrip().endswith(":")
 
-    def _quoted_share(self, span: tuple[int, int]) -> tuple[int, float]:
-        """The quote covering most of ``span`` and the share of ``span`` it covers."""
-        best, share = -1, 0.0
+    def _quoted_share(self, span: tuple[int, int]) -> tuple[int, float, int]:
+        """The quote covering most of ``span``, the share of ``span`` that quotes cover (the two
+        halves of “A,” he said, “B.” together cover the sentence around the frame) and the
+        first quote in it."""
+        best, most, total, first = -1, 0, 0, -1
         length = max(1, span[1] - span[0])
         # Quotes do not overlap, so walk back from the last one opening before the span ends.
         for n in range(bisect_left(self._open_marks, span[1]) - 1, -1, -1):
             q = self.quoted[n]
             overlap = min(q.end, span[1]) - max(q.start, span[0])
-            if overlap > 0 and overlap / length > share:
-                best, share = n, overlap / length
+            if overlap > 0:
+                total += overlap
+                first = n
+                if overlap > most:
+                    best, most = n, overlap
             if q.end <= span[0]:
                 break
-        return best, share
+        return best, total / length, first
 
     # --- direct and partial quotes ---------------------------------------------------------
 
@@ -696,12 +705,14 @@ class QuoteFinder:
         cue = previous["cue"]
         if cue is None or previous["kind"] != "direct" or not previous["end"] <= cue["start"] < quote.open_mark:
             return False
-        gap = self.text[previous["end"] : quote.open_mark]
+        # (an opening typewriter mark ('') is two characters: the first is in the gap)
+        gap = self.text[previous["end"] : quote.open_mark].rstrip("'`")
         first = next((c for c in self.text[quote.start : quote.end] if c.isalpha()), "")
         return (
             len(gap) <= 120
             and "\n" not in gap
             and gap.rstrip().endswith(",")
+            and not _SENTENCE_END.search(gap)  # "…,” Mr. Obama said. And perhaps, he said, …"
             and first.islower()
             and self._paragraph_of(previous["start"]) == quote.first_paragraph
         )

@@ -90,17 +90,21 @@ def fold_partials(text: str, found: Found) -> Found:
     (``[{"start", "end"}]``) instead of records of their own: “beyond very much” in "he would not
     provide guarantees “beyond very much”" is part of one attribution. A partial quote no other
     quote holds stays a record. A closing mark and the punctuation inside it may run past the
-    holder's end (“… to change.” after a content that ends at "change")."""
+    holder's end (“… to change.” after a content that ends at "change"). A whole quoted sentence
+    inside reported speech with the same cue ('telling reporters that "I'm not okay with it."') is
+    folded the same way: the reported speech is the attribution."""
     holders = [record for _, record in found if record["kind"] != "partial"]
     kept: Found = []
     for span, record in found:
         holder = None
-        if record["kind"] == "partial":
+        if record["kind"] in ("partial", "direct"):
             holder = next(
                 (
                     h
                     for h in holders
-                    if h["start"] <= record["start"]
+                    if h is not record
+                    and (record["kind"] == "partial" or (h["kind"] == "indirect" and h["cue"] == record["cue"]))
+                    and h["start"] <= record["start"]
                     and record["start"] < h["end"]
                     and not text[h["end"] : record["end"]].strip(_TRAILING)
                 ),

@@ -207,12 +207,12 @@ def test_partials_inside_folds_a_quoted_sentence_its_reported_speech_holds():
     text = 'He told CNN that "I am not happy with it." "We will see," he said.'
     told = {"start": 12, "end": 41, "kind": "indirect", "cue": {"start": 3, "end": 7}}
     sentence = {"start": 18, "end": 41, "kind": "direct", "cue": {"start": 3, "end": 7}}
-    other = {"start": 44, "end": 55, "kind": "direct", "cue": {"start": 60, "end": 64}}
+    other = {"start": 44, "end": 56, "kind": "direct", "cue": {"start": 61, "end": 65}}
     kept = fold_partials(text, [(None, told), (None, sentence), (None, other)])  # type: ignore[list-item]
     assert [record for _, record in kept] == [told, other]
     assert told["partials"] == [{"start": 18, "end": 41}]
     # a direct quote the reported speech of another cue holds stays a record
-    other_cue = dict(sentence, cue={"start": 60, "end": 64})
+    other_cue = dict(sentence, cue={"start": 61, "end": 65})
     kept = fold_partials(text, [(None, dict(told)), (None, other_cue)])  # type: ignore[list-item]
     assert len(kept) == 2
 

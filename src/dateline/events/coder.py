@@ -640,17 +640,17 @@ class Coder:
 
     def _words(self, verb: Token) -> tuple[list[Word], list[Word]]:
         starts = [c for c in verb.rights if c.dep_ not in _CLAUSE_DEPS]
-        post = [self._word(t) for t in _descendants(starts, {"relcl", "punct", "ccomp", "advcl"})]
+        post = [self._pattern_word(t) for t in _descendants(starts, {"relcl", "punct", "ccomp", "advcl"})]
         pre: list[Word] = []
         subject, _ = self.subject(verb)
         for s in subject:
-            pre.extend(self._word(t) for t in s.subtree if t.i < verb.i)
+            pre.extend(self._pattern_word(t) for t in s.subtree if t.i < verb.i)
         for t in verb.lefts:
             if t.dep_ in ("aux", "neg", "advmod", "auxpass"):
-                pre.append(self._word(t))
+                pre.append(self._pattern_word(t))
         return pre, post
 
-    def _word(self, token: Token) -> Word:
+    def _pattern_word(self, token: Token) -> Word:
         """The token as a verb pattern sees it. A proper noun in an actor's name is the actor, not
         a word: "demanded a meeting of the Security Council" is a demand for a meeting (106), not
         an appeal about security (&SECURITY, 0212), as PETRARCH reads the sentence once it has
@@ -678,7 +678,10 @@ class Coder:
             entries = [e for e in self.verbs.lookup((action,)) if not e.particle]
             if pre is None:
                 pre = self._words(verb)[0]  # the subject's words, the same for every object
-            post = [self._word(t) for t in _descendants(list(noun.rights), {"relcl", "punct", "ccomp", "advcl", "acl"})]
+            post = [
+                self._pattern_word(t)
+                for t in _descendants(list(noun.rights), {"relcl", "punct", "ccomp", "advcl", "acl"})
+            ]
             code, pattern = self._match(entries, pre, post)
             if code is not None:
                 return code, pattern

@@ -93,23 +93,19 @@ def fold_partials(text: str, found: Found) -> Found:
     holder's end (“… to change.” after a content that ends at "change"). A whole quoted sentence
     inside reported speech with the same cue ('telling reporters that "I'm not okay with it."') is
     folded the same way: the reported speech is the attribution."""
+
+    def holds(holder: dict[str, Any], record: dict[str, Any]) -> bool:
+        if record["kind"] == "direct" and (holder["kind"] != "indirect" or holder["cue"] != record["cue"]):
+            return False
+        overhang = text[holder["end"] : record["end"]].strip(_TRAILING)  # past the holder's end
+        return holder["start"] <= record["start"] < holder["end"] and not overhang
+
     holders = [record for _, record in found if record["kind"] != "partial"]
     kept: Found = []
     for span, record in found:
         holder = None
         if record["kind"] in ("partial", "direct"):
-            holder = next(
-                (
-                    h
-                    for h in holders
-                    if h is not record
-                    and (record["kind"] == "partial" or (h["kind"] == "indirect" and h["cue"] == record["cue"]))
-                    and h["start"] <= record["start"]
-                    and record["start"] < h["end"]
-                    and not text[h["end"] : record["end"]].strip(_TRAILING)
-                ),
-                None,
-            )
+            holder = next((h for h in holders if h is not record and holds(h, record)), None)
         if holder is None:
             kept.append((span, record))
             continue

@@ -11,7 +11,7 @@ import pytest
 from dateline.errors import DatelineError
 from dateline.events import cameo
 from dateline.events.classify import DEFAULT_CAMEO, Dyad, Tfidf, load_classifier, read_dyads, result
-from dateline.events.verbs import NO_EVENT, default_verbs, load_verbs, match_sequence, parse_verbs
+from dateline.events.verbs import NO_EVENT, default_verbs, load_verbs, match_reach, match_sequence, parse_verbs
 
 from .conftest import SHARED, need_shared
 
@@ -69,6 +69,20 @@ def test_match_sequence_in_order_with_synsets_and_inflections():
     infinitive = [("EFFORTS", "EFFORT", False), ("TO", "TO", False), ("IMPROVE", "IMPROVE", False)]
     assert match_sequence(("TO",), infinitive, synsets)
     assert not match_sequence(("(TO",), infinitive, synsets)
+
+
+def test_match_reach_says_how_far_past_the_verb_a_pattern_reaches():
+    synsets = parse_verbs(VERBS).synsets
+    sentence = words("an ultimatum to Gondor to withdraw its troops")
+    assert match_reach(("ULTIMATUM",), sentence, synsets) == 2
+    assert match_reach(("&FORCES",), sentence, synsets) == len(sentence)
+    assert match_reach(("AID",), sentence, synsets) is None
+
+
+@pytest.mark.model
+def test_of_two_patterns_as_long_the_one_nearer_the_verb_wins(nlp):
+    # CAMEO's GIVE block lists "- * TROOPS [072]" before "- * ULTIMATUM [139]"
+    assert coded(nlp, "Chile issued an ultimatum to Peru to withdraw its troops.") == {("CHL", "PER", "139")}
 
 
 def test_load_verbs_errors(tmp_path):
@@ -354,6 +368,17 @@ def test_a_rejected_claim_is_no_event(nlp):
         r[2] in ("19", "11") for r in roots(nlp, "Germany dismissed reports that Russia had attacked Ukraine.")
     )
     assert ("RUS", "UKR", "19") in roots(nlp, "Germany confirmed reports that Russia had attacked Ukraine.")
+
+
+@pytest.mark.model
+def test_a_refusal_no_pattern_names_is_a_rejection_of_the_objects_owner(nlp):
+    assert coded(nlp, "Chile flatly rejected a Peruvian ultimatum on the border.") == {("CHL", "PER", "120")}
+    # the dictionary's own patterns come first ("- * OFFER [127]")
+    assert coded(nlp, "Kenya rejected Tanzania's offer of talks.") == {("KEN", "TZA", "127")}
+    assert roots(nlp, "Chile rejected Peru's ultimatum.") == {("CHL", "PER", "12")}
+    # a denial stays a denial, and nothing is refused when no object is named
+    assert roots(nlp, "Chile denied the Peruvian reports.") == {("CHL", "PER", "01")}
+    assert roots(nlp, "Chile rejected the idea, officials said.") == set()
 
 
 @pytest.mark.model

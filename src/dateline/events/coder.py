@@ -45,7 +45,7 @@ from ..actors.codes import agent_code, code_for_name, country_of
 from ..actors.dictionary import ActorDictionary
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
 from . import cameo
-from .verbs import NO_EVENT, Pattern, Verb, VerbDictionary, Word, match_sequence
+from .verbs import NO_EVENT, Pattern, Verb, VerbDictionary, Word, match_reach, match_sequence
 
 # The words that frame a verb's complement ("prepared to commit", "urged him to provide").
 FRAME_HEADS = {
@@ -224,6 +224,12 @@ _LIGHT_VERBS = {
     "continue", "resume", "impose", "make", "hold", "pay", "undertake", "perform", "unleash",
     "escalate", "expand", "extend", "issue", "deliver", "lodge", "file", "give", "carry", "press",
 }  # fmt: skip
+# Refusals whose object no pattern of the dictionary names: CAMEO's REFUSE block has no code of
+# its own ([---]), so "rejected an Australian ultimatum" would be no event; it is a rejection
+# (120, "reject, not specified below") of the object's owner. Not "deny" ("denied the reports"
+# is a denial, 016, and "denied entry" a refusal of another kind).
+_REFUSING = {"reject", "refuse"}
+REJECT_CODE = "120"
 NOMINALS = {
     "invasion": "invade", "occupation": "occupy", "attack": "attack", "assault": "assault",
     "raid": "raid", "airstrike": "bomb", "bombing": "bomb", "bombardment": "bombard",
@@ -663,8 +669,11 @@ class Coder:
 
     def code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
         code, pattern = self._code_verb(verb)
-        if code is None and pattern is None and verb.lemma_.lower() in _LIGHT_VERBS:
-            return self._code_nominal(verb)
+        if code is None and pattern is None:
+            if verb.lemma_.lower() in _LIGHT_VERBS:
+                return self._code_nominal(verb)
+            if _refusal(verb):
+                return REJECT_CODE, None
         return code, pattern
 
     def _code_nominal(self, verb: Token) -> tuple[str | None, Pattern | None]:
@@ -701,17 +710,23 @@ class Coder:
         return self._match(entries, pre, post)
 
     def _match(self, entries: list[Verb], pre: list[Word], post: list[Word]) -> tuple[str | None, Pattern | None]:
-        """The code of the first entry: its longest pattern that matches, else its default."""
+        """The code of the first entry: its longest pattern that matches, else its default. Of
+        two patterns as long, the one whose words are nearer the verb wins: "issued an ultimatum
+        to Ecuador to withdraw its troops" is an ultimatum (139), not troops given (072).
+        PETRARCH took the one listed first."""
         for entry in entries:
             default, patterns = self.verbs.blocks[entry.block]
             best: Pattern | None = None
+            best_reach = 0
             for pattern in patterns:
-                if best is not None and pattern.size <= best.size:
+                if best is not None and pattern.size < best.size:
                     continue
-                if match_sequence(pattern.post, post, self.verbs.synsets) and match_sequence(
-                    pattern.pre, pre, self.verbs.synsets
-                ):
-                    best = pattern
+                reach = match_reach(pattern.post, post, self.verbs.synsets)
+                if reach is None or not match_sequence(pattern.pre, pre, self.verbs.synsets):
+                    continue
+                if best is not None and pattern.size == best.size and reach >= best_reach:
+                    continue  # of two as long, the one whose words are nearer the verb
+                best, best_reach = pattern, reach
             code = best.code if best is not None else (entry.code or default)
             if code and code != NO_EVENT:
                 return code, best
@@ -981,6 +996,15 @@ class Coder:
             "frame": action.frame if action else None,
             "rule": rule,
         }
+
+
+def _refusal(verb: Token) -> bool:
+    """Whether ``verb`` refuses something it names as its object: "rejected an Australian
+    ultimatum", "ruled out talks" (the dictionary's own patterns come first)."""
+    lemma = verb.lemma_.lower()
+    ruling_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    refusing = lemma in _REFUSING or ruling_out
+    return refusing and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _obligation(verb: Token) -> str | None:

@@ -17,8 +17,9 @@ and ``$`` the source, ``_`` joins words. A code of ``---`` means "no event".
 dateline matches patterns on the dependency parse, not on a constituency parse as PETRARCH
 did: the words after the verb are those of its own phrase (objects, particles, prepositional
 phrases, complements), the words before it those of its subject. A pattern matches when all
-its words appear in order; the longest matching pattern wins. PETRARCH-2's ``~``
-transformations are not read (see ``docs/events.md``).
+its words appear in order; the longest matching pattern wins, and of two as long the one
+whose words are nearer the verb. PETRARCH-2's ``~`` transformations are not read (see
+``docs/events.md``).
 
 The shipped dictionary, ``data/cameo_verbs.json``, is compiled from CAMEO.2.0.txt of
 PETRARCH-2 (MIT, © 2015 Open Event Data Alliance) by ``scripts/build_event_tables.py``.
@@ -281,6 +282,12 @@ def _match_at(item: str, words: Sequence[Word], at: int, synsets: dict[str, list
 
 def match_sequence(items: Sequence[str], words: Sequence[Word], synsets: dict[str, list[tuple[str, ...]]]) -> bool:
     """True when every item matches, in order (not necessarily next to each other)."""
+    return match_reach(items, words, synsets) is not None
+
+
+def match_reach(items: Sequence[str], words: Sequence[Word], synsets: dict[str, list[tuple[str, ...]]]) -> int | None:
+    """How many of ``words`` the first in-order match of every item reaches over (None when the
+    items do not all match): the smaller, the nearer the verb the pattern's words are."""
     pos = 0
     for item in items:
         while pos < len(words):
@@ -290,5 +297,5 @@ def match_sequence(items: Sequence[str], words: Sequence[Word], synsets: dict[st
                 break
             pos += 1
         else:
-            return False
-    return True
+            return None
+    return pos

@@ -402,6 +402,10 @@ def test_a_militarys_weapons_stand_for_it(nlp):
     found = coded(nlp, "Israeli helicopters and tanks shelled positions of the Palestinian security forces.")
     assert {(s, t[:3], c[:2]) for s, t, c in found} == {("ISRMIL", "PSE", "19")}
     assert coded(nlp, "A US think tank criticized China.") == {("USANGO", "CHN", "111")}
+    found = coded(nlp, "Chilean aircraft killed 12 Peruvian civilians near the border.")
+    assert {(s, t, c[:2]) for s, t, c in found} == {("CHLMIL", "PERCVL", "20")}
+    # an airliner is no military's
+    assert {t for _, t, _ in coded(nlp, "Chilean jets shot down a Peruvian airliner.")} == {"PERCVL"}
 
 
 @pytest.mark.model

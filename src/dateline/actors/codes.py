@@ -315,6 +315,11 @@ ROLES = {
     # the weapons of a military stand for it: "Israeli helicopters and tanks shelled …"
     "helicopter": "MIL",
     "gunship": "MIL",
+    "aircraft": "MIL",
+    "jet": "MIL",
+    "drone": "MIL",
+    "airliner": "CVL",
+    "jetliner": "CVL",
     "warplane": "MIL",
     "fighter jet": "MIL",
     "bomber": "MIL",

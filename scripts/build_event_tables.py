@@ -122,8 +122,8 @@ def main() -> int:
             " Open ranges end at the file's date.",
             "Built by scripts/build_event_tables.py.",
         ],
-        ["name", "code", "from", "to", "kind"],
-        [[o.name, o.code, o.start or "", o.end or "", o.kind] for o in offices],
+        ["name", "code", "from", "to", "kind", "office"],
+        [[o.name, o.code, o.start or "", o.end or "", o.kind, o.office] for o in offices],
     )
     print(f"{len(offices)} offices -> {AGENTS_OUT}")
     dictionaries = Path(a.shared) / "data" / "events" / "ontology" / "actors"

@@ -68,8 +68,12 @@ def test_country_info_leaders_parse():
 
     from dateline.actors.leaders import parse_leaders
 
-    offices = {(o.name, o.code, o.start, o.end, o.kind) for o in parse_leaders(LEADERS_INFO, dt.date(2012, 1, 16))}
+    parsed = parse_leaders(LEADERS_INFO, dt.date(2012, 1, 16))
+    offices = {(o.name, o.code, o.start, o.end, o.kind) for o in parsed}
     assert ("hussein", "JORGOV", dt.date(1952, 8, 11), dt.date(1999, 2, 7), "leader") in offices
+    # a leader's list heading is the office; ministers have none
+    assert {o.name: o.office for o in parsed}["hussein"] == "kings"
+    assert {o.name: o.office for o in parsed}["abdallah uweidat"] == ""
     # an office held when the file was made ends at the file's date
     assert ("abdallah ii", "JORGOV", dt.date(1999, 2, 7), dt.date(2012, 1, 16), "leader") in offices
     assert ("abdallah uweidat", "JORGOV", dt.date(2005, 5, 1), dt.date(2005, 7, 31), "minister") in offices
@@ -88,6 +92,25 @@ def test_shipped_leaders_by_name_date_and_unambiguous_surname():
     assert leaders.code("François Mitterrand", None) == "FRAGOV"
     assert leaders.code("Hussein", None) is None  # Jordan's king and Iraq's president
     assert leaders.code("Zelensky", None) is None  # took office after the file
+
+
+def test_a_title_counts_only_the_offices_it_names():
+    import datetime as dt
+
+    from dateline.actors.leaders import default_leaders, office_titles
+
+    leaders = default_leaders()
+    # "Bush" is also a leader of the Cayman Islands' government business: the surname alone
+    # stays uncoded, "President Bush" is a US president
+    assert leaders.office_code("Bush") is None
+    assert leaders.office_code("Bush", [["President"]]) == "USAGOV"
+    assert leaders.code("Bush", dt.date(2003, 5, 1), [["President"]]) == "USAGOV"
+    assert leaders.office_code("Hussein", [["King"]]) == "JORGOV"
+    assert leaders.office_code("Hussein", [["President"]]) == "IRQGOV"
+    # a regnal number is no surname: "King Hassan" is Morocco's Hassan II or Jordan's regent
+    assert leaders.office_code("Hassan", [["King"]]) is None
+    assert office_titles([["Vice", "President"]]) == {"vice president"}
+    assert office_titles([["Former", "President"]]) == set()
 
 
 def test_shipped_places():

@@ -66,10 +66,10 @@ def person_code(
     # The table's offices are of 1960-2012 and an undated story may be of any year ("Clinton" in
     # a 2016 campaign story is no government): past the dates, only a person the text gives an
     # office.
-    code = default_leaders().code(person.name, day) if day is not None else None
+    code = default_leaders().code(person.name, day, person.title_phrases) if day is not None else None
     if code is None and any(holds_office(phrase) for phrase in person.title_phrases):
         # "President Mubarak" undated, or "President Obama" after the table's end (2012)
-        code = default_leaders().office_code(person.name)
+        code = default_leaders().office_code(person.name, person.title_phrases)
     if code:
         return code, "leaders"
     return None, None

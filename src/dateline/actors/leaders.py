@@ -16,7 +16,9 @@ two countries stays uncoded. In a dated story the office must cover the story's 
 after the table's end, or an undated one (it may be of any year: "Clinton" in a 2016 campaign
 story is no government), gets a code only where the text gives the person a current office
 ("President Mubarak", not "former President") and the table places every office of that name in
-one country.
+one country. A title counts only the offices it names, by the list headings of CountryInfo.txt
+("President Bush" is no leader of the Cayman Islands' government business; "King Hussein" is
+Jordan's, "President Hussein" Iraq's).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..tables import shipped_tsv
@@ -48,6 +51,9 @@ class Office:
     end: dt.date | None
     #: ``leader`` (head of state or government) or ``minister`` (the government lists).
     kind: str
+    #: The list a leader is in, as CountryInfo.txt heads it ("presidents", "prime ministers",
+    #: "leaders of government business"); empty for ministers.
+    office: str = ""
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -78,9 +84,14 @@ def parse_leaders(text: str, known_until: dt.date | None = None) -> list[Office]
     An office still held when the file was made (``[>19990427]``) ends at ``known_until``, the
     file's date: what came after is not known from it."""
     offices: list[Office] = []
+    heading = ""
     for country, tag, entry in country_info_entries(text, _KINDS):
-        if entry.startswith("<") or "[" not in entry:
-            continue  # a sub-list's tag ("<Presidents>"), or a name with no dates
+        if entry.startswith("<"):
+            # a sub-list's tag: "<Presidents>", "<Leaders of government business (…)>", "</Presidents>"
+            heading = "" if entry.startswith("</") else _heading(entry)
+            continue
+        if "[" not in entry:
+            continue  # a name with no dates
         head, _, ranges = entry.partition("[")
         for code, side, first, second in _RANGE.findall("[" + ranges):
             if not (first or second) or code.startswith(("B:", "D:")):
@@ -91,9 +102,16 @@ def parse_leaders(text: str, known_until: dt.date | None = None) -> list[Office]
             elif end is None:
                 end = known_until
             role = code[3:6] if len(code) >= 6 else "GOV"
+            kind = _KINDS[tag]
             for name in _names(head):
-                offices.append(Office(name, f"{country}{role}", start, end, _KINDS[tag]))
+                offices.append(Office(name, f"{country}{role}", start, end, kind, heading if kind == "leader" else ""))
     return offices
+
+
+def _heading(tag: str) -> str:
+    """A sub-list's name: "<Prime_ministers (OFFICIAL_POST_FROM 1990)>" → "prime ministers"."""
+    name = tag.strip("<>").split("(")[0].split(">")[0]
+    return " ".join(name.replace("_", " ").lower().split())
 
 
 def normal_name(name: str) -> str:
@@ -105,10 +123,15 @@ def normal_name(name: str) -> str:
 @dataclass
 class Leaders:
     by_name: dict[str, Entry]
-    #: Surname → the codes heads of state and government of that surname held.
-    surnames: dict[str, set[str]]
+    #: Surname → the (code, office) of every head of state or government of that surname.
+    surnames: dict[str, set[tuple[str, str]]]
+    #: Full name → the (code, office) of every head of state or government of that name.
+    offices: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
 
-    def code(self, name: str, day: dt.date | None) -> str | None:
+    def code(self, name: str, day: dt.date | None, title: Iterable[Sequence[str]] = ()) -> str | None:
+        """The code of ``name`` on ``day``; a surname alone only when every head of state or
+        government of that surname (whose office the ``title`` phrases name, when they name
+        one: "President Bush") held the same code."""
         key = normal_name(name)
         entry = self.by_name.get(key)
         code = entry.code_on(day) if entry is not None else None
@@ -116,22 +139,34 @@ class Leaders:
             return code
         # One word: a surname, or a leader known by one name ("Suharto"); all must agree
         # ("Hussein" is Jordan's king and Iraq's president: no code).
-        codes = set(self.surnames.get(key, set())) | ({code} if code else set())
+        codes = self._codes(self.surnames.get(key, set()), office_titles(title)) | ({code} if code else set())
         return next(iter(codes)) if len(codes) == 1 else None
 
-    def office_code(self, name: str) -> str | None:
+    def office_code(self, name: str, title: Iterable[Sequence[str]] = ()) -> str | None:
         """The one code the table gives ``name`` at any time (its one country's government when
         the name held several offices there), or None: not in the table, or in two countries'
-        lists. For a person the text gives an office ("President Mubarak") in an undated story."""
+        lists. For a person the text gives an office ("President Mubarak") in an undated story;
+        when the ``title`` phrases name the office, only offices of that kind count ("President
+        Bush" is no leader of the Cayman Islands' government business)."""
         key = normal_name(name)
         entry = self.by_name.get(key)
         codes = {dated.code for dated in entry.codes} if entry is not None else set()
+        pairs = set(self.offices.get(key, set()))
         if " " not in key:
-            codes |= self.surnames.get(key, set())
+            pairs |= self.surnames.get(key, set())
+            codes |= {code for code, _ in pairs}
+        titles = office_titles(title)
+        titled = {code for code, office in pairs if _names_office(office, titles)} if titles else set()
+        codes = titled or codes
         countries = {code[:3] for code in codes}
         if len(countries) != 1:
             return None
         return next(iter(codes)) if len(codes) == 1 else f"{next(iter(countries))}GOV"
+
+    @staticmethod
+    def _codes(pairs: set[tuple[str, str]], titles: set[str]) -> set[str]:
+        titled = {code for code, office in pairs if _names_office(office, titles)} if titles else set()
+        return titled or {code for code, _ in pairs}
 
 
 #: Titles of heads of state and government; a title with one of the qualifiers names a past
@@ -139,25 +174,76 @@ class Leaders:
 #: ("Secretary Clinton" in 2016), and "Secretary General" is the UN's.
 OFFICE_TITLES = frozenset({"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "prime minister"})
 PAST_QUALIFIERS = frozenset({"former", "ex", "late", "then"})
+#: The words of CountryInfo.txt's list headings that each title names ("premiers", "kings/queens").
+_HEADINGS = {
+    "president": ("president",),
+    "prime minister": ("prime minister", "premier"),
+    "premier": ("premier", "prime minister"),
+    "king": ("king", "monarch"),
+    "queen": ("queen", "monarch"),
+    "emir": ("emir",),
+    "sultan": ("sultan",),
+    "chancellor": ("chancellor",),
+}
 
 
-def holds_office(title: list[str]) -> bool:
+def _phrases(title: Sequence[str]) -> set[str]:
+    words = [w.lower().strip(".,") for w in title]
+    return set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+
+
+def holds_office(title: Sequence[str]) -> bool:
     """Whether a title phrase ("President", "Vice President", "Prime Minister") names a current
     office of a head of state or government ("Former President" does not)."""
-    words = [w.lower().strip(".,") for w in title]
-    phrases = set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+    phrases = _phrases(title)
     return bool(phrases & OFFICE_TITLES) and not phrases & PAST_QUALIFIERS
+
+
+def office_titles(titles: Iterable[Sequence[str]]) -> set[str]:
+    """The current offices title phrases name: [["US", "President"]] → {"president"},
+    [["Vice", "President"]] → {"vice president"}."""
+    found: set[str] = set()
+    for title in titles:
+        if holds_office(title):
+            phrases = _phrases(title)
+            found |= {_DEPUTY + t for t in phrases & OFFICE_TITLES if _DEPUTY + t in phrases} or phrases & OFFICE_TITLES
+    return found
+
+
+_DEPUTY = "vice "
+
+
+def _names_office(heading: str, titles: set[str]) -> bool:
+    """Whether a list heading ("presidents", "vice-presidents", "kings/queens") is of an office
+    the titles name; a deputy's list only for a deputy's title."""
+    heading = heading.replace("-", " ")
+    deputy = _DEPUTY in heading
+    return any(
+        title.startswith(_DEPUTY) == deputy
+        and any(word in heading for word in _HEADINGS.get(title.removeprefix(_DEPUTY), (title,)))
+        for title in titles
+    )
 
 
 @cache
 def default_leaders() -> Leaders:
     by_name: dict[str, Entry] = {}
-    surnames: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    offices: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for row in shipped_tsv("dateline.actors", "data/leaders.tsv"):
         key = normal_name(row["name"])
         entry = by_name.setdefault(key, Entry(name=key))
         first, last = (dt.date.fromisoformat(d) if d else None for d in (row["from"], row["to"]))
         entry.codes.append(DatedCode(row["code"], first, last))
-        if row["kind"] == "leader" and " " in key:
-            surnames[key.rsplit(" ", 1)[1]].add(row["code"])
-    return Leaders(by_name, dict(surnames))
+        if row["kind"] == "leader":
+            office = (row["code"], row.get("office") or "")
+            offices[key].add(office)
+            words = key.split()
+            if len(words) > 1 and _REGNAL.fullmatch(words[-1]):
+                words.pop()  # "hassan ii" is "King Hassan", not a surname "ii"
+            if len(words) > 1 or words[0] != key:
+                surnames[words[-1]].add(office)
+    return Leaders(by_name, dict(surnames), dict(offices))
+
+
+_REGNAL = re.compile(r"[ivx]+")

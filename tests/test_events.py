@@ -80,6 +80,12 @@ def test_match_reach_says_how_far_past_the_verb_a_pattern_reaches():
 
 
 @pytest.mark.model
+def test_forces_the_subject_moves_are_its_own_not_the_target(nlp):
+    assert roots(nlp, "Chile mobilized its army against Peru.") == {("CHL", "PER", "15")}
+    assert roots(nlp, "Kenya mobilized army reservists for a war against Somalia.") == {("KEN", "SOM", "15")}
+
+
+@pytest.mark.model
 def test_of_two_patterns_as_long_the_one_nearer_the_verb_wins(nlp):
     # CAMEO's GIVE block lists "- * TROOPS [072]" before "- * ULTIMATUM [139]"
     assert coded(nlp, "Chile issued an ultimatum to Peru to withdraw its troops.") == {("CHL", "PER", "139")}

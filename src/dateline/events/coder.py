@@ -600,9 +600,13 @@ class Coder:
                 if prep.lower_ == name:
                     out.extend(_objects(prep))
         # An object that is an actor the text does not place ("backing the government") is the
-        # target, even uncoded: no other noun of the phrase stands in for it.
+        # target, even uncoded: no other noun of the phrase stands in for it. Not forces the
+        # subject moves ("mobilized troops against Iraq", "massed its army on the border with
+        # Ukraine"): they are the subject's own, and the phrase names whom they are against.
         if any(
-            c.dep_ in ("dobj", "dative") and self.party(c) is None and agent_code("", [c.text], self.agents)
+            c.dep_ in ("dobj", "dative")
+            and self.party(c) is None
+            and agent_code("", [c.text], self.agents) not in (None, "MIL")
             for c in verb.children
         ):
             return out

@@ -80,6 +80,12 @@ def test_match_reach_says_how_far_past_the_verb_a_pattern_reaches():
 
 
 @pytest.mark.model
+def test_an_organisations_name_before_a_generic_noun_is_the_organisation(nlp):
+    found = coded(nlp, "The al-Qaeda network has threatened to attack Kenya.")
+    assert {(s, t, c[:2]) for s, t, c in found} == {("IMGMUSALQ", "KEN", "13")}
+
+
+@pytest.mark.model
 def test_forces_the_subject_moves_are_its_own_not_the_target(nlp):
     assert roots(nlp, "Chile mobilized its army against Peru.") == {("CHL", "PER", "15")}
     assert roots(nlp, "Kenya mobilized army reservists for a war against Somalia.") == {("KEN", "SOM", "15")}

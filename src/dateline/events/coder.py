@@ -188,6 +188,8 @@ _PEOPLE = {
     "adviser", "advisor", "spokesman", "spokeswoman", "representative", "party", "administration",
 }  # fmt: skip
 _ANIMATE_NOUNS = _GROUP_NOUNS | _PEOPLE
+# Nouns an organisation's name can modify and still name only it: "the Hamas movement".
+_ORG_NOUNS = {"movement", "group", "network", "organization", "organisation", "faction", "militia", "party", "front"}
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
@@ -464,6 +466,15 @@ class Coder:
         for mod in modifiers:
             owner = self._actor_at(mod.idx, mod.idx + len(mod.text))
             if owner is not None and owner.get("code") and country is None:
+                if (
+                    owner.get("type") == "organisation"
+                    and mod.dep_ == "compound"
+                    and token.lemma_.lower() in _ORG_NOUNS
+                ):
+                    # "the Hamas movement", "the al-Qaeda network": the organisation itself
+                    return Party(
+                        owner["code"], mod.left_edge.idx, token.idx + len(token.text), owner["id"], owner["name"]
+                    )
                 country = owner["code"][:3]
                 owners.update(t.i for t in mod.subtree)
         # every word of the modifiers, nested ones too: "human rights activists"

@@ -86,6 +86,14 @@ def test_an_organisations_name_before_a_generic_noun_is_the_organisation(nlp):
 
 
 @pytest.mark.model
+def test_a_backer_is_not_the_groups_country_and_a_leader_is(nlp):
+    # a proxy's attack is not its backer's
+    assert coded(nlp, "Iranian-backed militias attacked Iraqi forces.") == set()
+    assert coded(nlp, "Chilean-funded rebels attacked Peruvian troops.") == set()
+    assert roots(nlp, "A Kenyan-led coalition attacked Somalia.") == {("KEN", "SOM", "19")}
+
+
+@pytest.mark.model
 def test_forces_the_subject_moves_are_its_own_not_the_target(nlp):
     assert roots(nlp, "Chile mobilized its army against Peru.") == {("CHL", "PER", "15")}
     assert roots(nlp, "Kenya mobilized army reservists for a war against Somalia.") == {("KEN", "SOM", "15")}

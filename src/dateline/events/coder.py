@@ -172,8 +172,10 @@ PRAISE = {
 _GROUP_NOUNS = {
     "people", "side", "delegation", "population", "citizen", "national", "team", "state", "country", "nation",
     "man", "woman", "person", "child", "prisoner", "activist", "worker", "tourist", "refugee", "migrant",
-    "resident", "hostage", "missionary", "villager", "fighter", "community", "group",
+    "resident", "hostage", "missionary", "villager", "fighter", "community", "group", "coalition",
 }  # fmt: skip
+# "Iranian-backed militias", "US-funded rebels": the country that backs a group is not its own.
+_BACKING = {"back", "sponsor", "support", "fund", "finance", "arm", "train", "equip", "supply", "bankroll"}
 # Attacks that stand for whoever made them: "killed by a Russian airstrike" (RUS).
 _ATTACK_NOUNS = {
     "airstrike", "strike", "shelling", "bombing", "bombardment", "raid", "attack", "offensive",
@@ -477,12 +479,14 @@ class Coder:
                     )
                 country = owner["code"][:3]
                 owners.update(t.i for t in mod.subtree)
-        # every word of the modifiers, nested ones too: "human rights activists"
+        # every word of the modifiers, nested ones too ("human rights activists"), but not
+        # those of a backer ("Iranian-backed militias" are no Iranian group)
+        backers = {t.i for m in modifiers if m.tag_ == "VBN" and m.lemma_.lower() in _BACKING for t in m.subtree}
         start = min((m.left_edge.i for m in modifiers), default=token.i)
         words = [
             t.text
             for t in self.doc[start : token.i]
-            if t.i not in owners and t.dep_ not in ("det", "case", "punct", "cc", "conj")
+            if t.i not in owners and t.i not in backers and t.dep_ not in ("det", "case", "punct", "cc", "conj")
         ]
         proper = " ".join(m.text for m in modifiers if m.pos_ == "PROPN")
         if country is None and proper:

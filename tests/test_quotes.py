@@ -458,6 +458,22 @@ def test_transitive_cue_content_holds_what_the_object_is_charged_with(sentence, 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        ("Macron called for cutting the deficit to 2 percent.", "cutting the deficit to 2 percent", "called for"),
+        ("Macron called for states to raise their budgets.", "states to raise their budgets", "called for"),
+        ("Macron called on Scholz to drop the plan.", "Scholz to drop the plan", "called on"),
+    ],
+)
+def test_an_appeal_is_what_or_whom_it_calls_for(sentence, content, cue):
+    text = STORY + sentence
+    q = find(analyse(text), text, content.split()[-1])
+    assert (text[q["start"] : q["end"]], span_text(text, q["cue"])) == (content, cue)
+    assert q["speaker_name"] == "Emmanuel Macron"
+
+
+@pytest.mark.model
 def test_reporting_verb_coordinated_in_the_clause_is_not_content():
     text = STORY + "Scholz said he was opposed to the plan and warned Paris against any delay."
     q = find(analyse(text), text, "opposed to the plan")

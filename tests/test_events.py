@@ -415,6 +415,9 @@ def test_a_light_verbs_object_names_the_action(nlp):
     assert roots(nlp, condemned) == {("UNO", "TCD", "11")}
     # a verb with a code of its own keeps it
     assert roots(nlp, "Russia launched an attack on Ukraine.") == {("RUS", "UKR", "19")}
+    # an announced action is that action, not a statement
+    assert roots(nlp, "Chile announced a ban on imports from Peru.") == {("CHL", "PER", "16")}
+    assert roots(nlp, "Kenya announced the withdrawal of its troops from Somalia.") == {("KEN", "SOM", "08")}
 
 
 @pytest.mark.model

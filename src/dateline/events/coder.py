@@ -234,6 +234,8 @@ _LIGHT_VERBS = {
 # is a denial, 016, and "denied entry" a refusal of another kind).
 _REFUSING = {"reject", "refuse"}
 REJECT_CODE = "120"
+# Verbs that announce an action their object names ("announced a ban on imports").
+_PROCLAIMING = {"announce", "declare", "order", "unveil"}
 NOMINALS = {
     "invasion": "invade", "occupation": "occupy", "attack": "attack", "assault": "assault",
     "raid": "raid", "airstrike": "bomb", "bombing": "bomb", "bombardment": "bombard",
@@ -245,7 +247,7 @@ NOMINALS = {
     "criticism": "criticize", "condemnation": "condemn", "warning": "warn", "threat": "threaten",
     "apology": "apologize", "accusation": "accuse", "invitation": "invite",
     "negotiation": "negotiate", "recognition": "recognize", "crackdown": "suppress",
-    "offensive": "attack", "strike": "strike", "ban": "ban", "appeal": "appeal",
+    "offensive": "attack", "strike": "strike", "ban": "ban", "appeal": "appeal", "suspension": "suspend",
 }  # fmt: skip
 
 # Verbs of leaving a place: their object is where the journey starts, not whom it is to.
@@ -688,6 +690,12 @@ class Coder:
 
     def code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
         code, pattern = self._code_verb(verb)
+        if verb.lemma_.lower() in _PROCLAIMING and (code is None or code[:2] == "01"):
+            # "announced a suspension of air links with Serbia": the action announced, as a
+            # light verb's object names it ("announced sanctions" has a pattern of its own)
+            nominal = self._code_nominal(verb)
+            if nominal[0] is not None:
+                return nominal
         if code is None and pattern is None:
             if verb.lemma_.lower() in _LIGHT_VERBS:
                 return self._code_nominal(verb)

@@ -94,6 +94,12 @@ def test_a_backer_is_not_the_groups_country_and_a_leader_is(nlp):
 
 
 @pytest.mark.model
+def test_a_passives_agent_is_its_source_never_its_target(nlp):
+    found = roots(nlp, "A camp for Somali refugees was attacked by Kenyan militiamen armed with machetes.")
+    assert found == {("KEN", "SOM", "19")}
+
+
+@pytest.mark.model
 def test_forces_the_subject_moves_are_its_own_not_the_target(nlp):
     assert roots(nlp, "Chile mobilized its army against Peru.") == {("CHL", "PER", "15")}
     assert roots(nlp, "Kenya mobilized army reservists for a war against Somalia.") == {("KEN", "SOM", "15")}

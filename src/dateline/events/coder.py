@@ -629,17 +629,29 @@ class Coder:
             return out
         # Then any noun of the verb's own phrase, in text order: "welcomed a resumption of ties
         # with Osgiliath", "condemned an attack by Osgiliath soldiers".
+        # A passive's subject is the target, and so is an actor in its phrase ("a camp for
+        # Congolese refugees was attacked"); not the agent ("by Burundian militiamen"), which is
+        # the source, though a place after it may be ("killed by a Russian airstrike in Syria").
         starts = [
             c
             for c in verb.children
-            if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "nsubjpass", "aux", "neg")
-            and not (c.dep_ == "dobj" and departing)
+            if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "aux", "neg", "auxpass") and not (c.dep_ == "dobj" and departing)
         ]
+        agents = {
+            t.i
+            for by in verb.children
+            if by.dep_ == "agent"
+            for o in by.children
+            if o.dep_ == "pobj"
+            for t in (o, *(w for left in o.lefts for w in left.subtree))
+        }
         phrase = [
             t
             for t in _descendants(starts, _CLAUSE_DEPS)
             # heads only: "an attack by Osgiliath soldiers" is the soldiers
-            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("compound", "amod", "nmod", "poss")
+            if t.pos_ in ("NOUN", "PROPN", "PRON")
+            and t.dep_ not in ("compound", "amod", "nmod", "poss")
+            and t.i not in agents
         ]
         for head in phrase:
             # the head, then its owner: "Ithilen's president" is the president (ITHGOV), but

@@ -386,6 +386,11 @@ def test_a_demand_or_call_on_the_subject_of_its_clause(nlp):
     }
     assert roots(nlp, "Kenya repeated its call for Tanzania to reopen the border.") == {("KEN", "TZA", "02")}
     assert roots(nlp, "Germany issued a warning that Russia must not attack Ukraine.") == {("DEU", "RUS", "10")}
+    # "it" in what the one addressed must do is the one addressed
+    assert roots(nlp, "Kenya warned Somalia that it must withdraw its troops.") == {("KEN", "SOM", "10")}
+    assert roots(nlp, "Chile issued a stern reminder to Peru that it must respect the treaty.") == {
+        ("CHL", "PER", "10")
+    }
 
 
 @pytest.mark.model

@@ -209,7 +209,11 @@ _DEMAND_NOUNS = {"demand", "ultimatum", "insistence", "order"}
 _APPEAL_NOUNS = {"call", "appeal", "plea", "request", "urging"}
 _WARNING_NOUNS = {"warning", "reminder", "message", "statement", "notice"}
 _WANTING = {"want", "wish", "like", "need", "prefer"}  # "wants Putin to attack": an appeal to Putin
-_STATING = _SAYING | {"insist", "reiterate", "repeat", "stress", "warn", "believe", "think", "maintain", "argue"}
+_STATING = _SAYING | {
+    "insist", "reiterate", "repeat", "stress", "warn", "believe", "think", "maintain", "argue", "remind",
+}  # fmt: skip
+# Pronoun subjects of a demand that stand for whom the demand is addressed to.
+_ADDRESSED = {"it", "they"}
 _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
 # "Iraq said it would allow the inspectors back": what an actor announces it will do is a
 # promise (intent, 03x) or a threat (13x), as CAMEO codes statements of future action.
@@ -897,6 +901,10 @@ class Coder:
                 continue
             if action.target_is_subject:
                 candidates = [c for c in action.target_from.children if c.dep_ == "nsubj"]
+                if candidates and candidates[0].lower_ in _ADDRESSED:
+                    # "warned Iran that it must stop", "issued a reminder to Iraq that it must
+                    # cooperate": the one told what it must do is the one addressed
+                    candidates = _addressees(action.trigger) + candidates
             else:
                 candidates = self.targets(action.target_from, action.pattern)
                 if action.target_from.i != action.trigger.i:
@@ -1064,7 +1072,10 @@ def _obligation(verb: Token) -> str | None:
             return "appeal"
         kind = _FRAME_OF.get(lemma)
         return kind if kind in ("appeal", "demand") else None
-    if lemma not in _STATING:
+    # "issued a reminder to Iraq that it must cooperate": the clause parsed as the verb's
+    # own, its object a warning or a demand
+    delivered = any(c.dep_ == "dobj" and c.lemma_.lower() in _WARNING_NOUNS | _DEMAND_NOUNS for c in head.children)
+    if lemma not in _STATING and not delivered:
         return None
     modal = next((a for a in auxiliaries if a in _OBLIGATION), None)
     return _OBLIGATION[modal] if modal else None
@@ -1086,6 +1097,12 @@ def _demanded(verb: Token, noun: Token) -> str | None:
     if lemma in _WARNING_NOUNS and modal:
         return _OBLIGATION[modal]
     return None
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Whom ``verb`` addresses: its object ("warned Iran") or its "to" ("a reminder to Iraq")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
+    return found + [o for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in _objects(p)]
 
 
 def _objects(prep: Token) -> list[Token]:

@@ -139,7 +139,9 @@ class Leaders:
             return code
         # One word: a surname, or a leader known by one name ("Suharto"); all must agree
         # ("Hussein" is Jordan's king and Iraq's president: no code).
-        codes = self._codes(self.surnames.get(key, set()), office_titles(title)) | ({code} if code else set())
+        pairs = self.surnames.get(key, set())
+        codes = _titled(pairs, office_titles(title)) or {code for code, _ in pairs}
+        codes |= {code} if code else set()
         return next(iter(codes)) if len(codes) == 1 else None
 
     def office_code(self, name: str, title: Iterable[Sequence[str]] = ()) -> str | None:
@@ -155,18 +157,16 @@ class Leaders:
         if " " not in key:
             pairs |= self.surnames.get(key, set())
             codes |= {code for code, _ in pairs}
-        titles = office_titles(title)
-        titled = {code for code, office in pairs if _names_office(office, titles)} if titles else set()
-        codes = titled or codes
+        codes = _titled(pairs, office_titles(title)) or codes
         countries = {code[:3] for code in codes}
         if len(countries) != 1:
             return None
         return next(iter(codes)) if len(codes) == 1 else f"{next(iter(countries))}GOV"
 
-    @staticmethod
-    def _codes(pairs: set[tuple[str, str]], titles: set[str]) -> set[str]:
-        titled = {code for code, office in pairs if _names_office(office, titles)} if titles else set()
-        return titled or {code for code, _ in pairs}
+
+def _titled(pairs: set[tuple[str, str]], titles: set[str]) -> set[str]:
+    """The codes of the (code, office) pairs whose office the titles name (none without titles)."""
+    return {code for code, office in pairs if _names_office(office, titles)} if titles else set()
 
 
 #: Titles of heads of state and government; a title with one of the qualifiers names a past
@@ -174,6 +174,7 @@ class Leaders:
 #: ("Secretary Clinton" in 2016), and "Secretary General" is the UN's.
 OFFICE_TITLES = frozenset({"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "prime minister"})
 PAST_QUALIFIERS = frozenset({"former", "ex", "late", "then"})
+_DEPUTY = "vice "
 #: The words of CountryInfo.txt's list headings that each title names ("premiers", "kings/queens").
 _HEADINGS = {
     "president": ("president",),
@@ -206,11 +207,10 @@ def office_titles(titles: Iterable[Sequence[str]]) -> set[str]:
     for title in titles:
         if holds_office(title):
             phrases = _phrases(title)
-            found |= {_DEPUTY + t for t in phrases & OFFICE_TITLES if _DEPUTY + t in phrases} or phrases & OFFICE_TITLES
+            named = phrases & OFFICE_TITLES
+            deputies = {_DEPUTY + t for t in named if _DEPUTY + t in phrases}
+            found |= deputies or named
     return found
-
-
-_DEPUTY = "vice "
 
 
 def _names_office(heading: str, titles: set[str]) -> bool:

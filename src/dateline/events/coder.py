@@ -213,7 +213,7 @@ _STATING = _SAYING | {
     "insist", "reiterate", "repeat", "stress", "warn", "believe", "think", "maintain", "argue", "remind",
 }  # fmt: skip
 # Pronoun subjects of a demand that stand for whom the demand is addressed to.
-_ADDRESSED = {"it", "they"}
+_ADDRESSEE_PRONOUNS = {"it", "they"}
 _CALLING_VERBS = {"call", "describe", "label", "brand", "dub", "denounce", "term"}
 # "Iraq said it would allow the inspectors back": what an actor announces it will do is a
 # promise (intent, 03x) or a threat (13x), as CAMEO codes statements of future action.
@@ -901,10 +901,10 @@ class Coder:
                 continue
             if action.target_is_subject:
                 candidates = [c for c in action.target_from.children if c.dep_ == "nsubj"]
-                if candidates and candidates[0].lower_ in _ADDRESSED:
+                if candidates and candidates[0].lower_ in _ADDRESSEE_PRONOUNS:
                     # "warned Iran that it must stop", "issued a reminder to Iraq that it must
                     # cooperate": the one told what it must do is the one addressed
-                    candidates = _addressees(action.trigger) + candidates
+                    candidates = _addressed_by(action.trigger) + candidates
             else:
                 candidates = self.targets(action.target_from, action.pattern)
                 if action.target_from.i != action.trigger.i:
@@ -1099,7 +1099,7 @@ def _demanded(verb: Token, noun: Token) -> str | None:
     return None
 
 
-def _addressees(verb: Token) -> list[Token]:
+def _addressed_by(verb: Token) -> list[Token]:
     """Whom ``verb`` addresses: its object ("warned Iran") or its "to" ("a reminder to Iraq")."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
     return found + [o for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in _objects(p)]

@@ -217,6 +217,13 @@ def _without_end_punct(first: Token, last: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
+def _with_preposition(frame: Frame, verb: Token, prep: Token) -> Frame:
+    """The frame with a preposition right after its verb in the cue ("calling for", "called on")."""
+    if frame.cue is None or prep.i != verb.i + 1:
+        return frame
+    return replace(frame, cue=(frame.cue[0], prep.idx + len(prep)))
+
+
 def cue_tokens(verb: Token) -> list[Token]:
     """The verb with the auxiliaries and negation right before it ("has said")."""
     tokens = [verb]
@@ -470,10 +477,7 @@ class QuoteFinder:
                 content = self._object_content(token, "prep", prep) if prep is not None else None
                 if prep is None or content is None:
                     return None, None
-                frame = frame_of(token, "prep")
-                if frame.cue is not None and prep.i == token.i + 1:
-                    frame = replace(frame, cue=(frame.cue[0], prep.idx + len(prep)))  # "calling for"
-                return content, frame
+                return content, _with_preposition(frame_of(token, "prep"), token, prep)
             return (content, frame_of(token, relation)) if content is not None else (None, None)
         if not clauses and self._raising(token):
             return self._raised_clause(token)
@@ -561,11 +565,8 @@ class QuoteFinder:
             last = complement.right_edge  # "on Trump to stop attacking Machado"
         elif prep.lower_ == "on":
             return None, None  # "called on reporters": picked them, no appeal
-        frame = frame_of(verb, "call-for")
-        if frame.cue is not None and prep.i == verb.i + 1:
-            frame = replace(frame, cue=(frame.cue[0], prep.idx + len(prep)))
         first = target.left_edge if target.left_edge.i > prep.i else target
-        return _without_end_punct(first, last), frame
+        return _without_end_punct(first, last), _with_preposition(frame_of(verb, "call-for"), verb, prep)
 
     def _clause_break(self, start: int, end: int) -> bool:
         """A colon or semicolon between tokens ``start`` and ``end``."""

@@ -165,6 +165,19 @@ def test_shipped_organisations():
 
 
 @pytest.mark.model
+def test_people_titled_by_an_organisation_take_its_code():
+    text = (
+        "Talks\n\nU.N. Secretary-General Maria Okafor met White House national security spokesman Tom Reyes "
+        "and Taliban spokesman Abdul Karimi on Monday. EU foreign policy chief Lena Varga stayed away."
+    )
+    codes = {a["name"]: a["code"] for a in analyse(text).actors}
+    assert codes["Maria Okafor"] == "UNO"  # "U.N." and the hyphen of "Secretary-General" belong to the title
+    assert codes["Tom Reyes"] == "USAGOV"  # lower-case "national security" inside the title
+    assert codes["Abdul Karimi"] == "AFGREB"
+    assert codes["Lena Varga"] == "EUR"
+
+
+@pytest.mark.model
 def test_organisations_are_coded_by_name_and_by_their_own_country_word():
     text = "Clashes\n\nThe Taliban attacked a police post. Palestinian Islamic Jihad condemned the raid."
     codes = {a["name"]: a["code"] for a in analyse(text).actors}
@@ -188,6 +201,15 @@ def test_organisations_are_coded_by_name_and_by_their_own_country_word():
         ("Gambian President", "GMBGOV"),
         ("Kyrgyz Prime Minister", "KGZGOV"),
         ("spokesman Finn", None),
+        # no country: the organisation the title names
+        ("U.N. Secretary - General", "UNO"),
+        ("NATO Secretary General", "NAT"),
+        ("Taliban spokesman", "AFGREB"),
+        ("Kremlin spokesman", "RUSGOV"),
+        ("White House national security spokesman", "USAGOV"),
+        # a capital stands for its government as a sentence's subject, not in a title
+        ("London Mayor", None),
+        ("Paris prosecutor", None),
     ],
 )
 def test_code_from_title(words, code):

@@ -10,7 +10,7 @@ organisations get CAMEO's IGO codes (``UNO``, ``NAT``, ``EUR``...).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..tables import shipped_tsv
 from .agents import Agents, default_agents
@@ -464,10 +464,37 @@ def agent_code(country: str, words: Iterable[str], agents: Agents | None = None)
 def code_from_title(
     words: Iterable[str], extra: dict[str, str] | None = None, agents: Agents | None = None
 ) -> str | None:
-    """``GBRGOV`` from "British Prime Minister"; None unless both country and role are there."""
+    """``GBRGOV`` from "British Prime Minister": a country and a role. Without a country, the
+    organisation the title names: "U.N. Secretary-General" → UNO, "Taliban spokesman" → AFGREB,
+    "Pentagon spokesman" → USAGOV. None when the title names neither."""
     tokens = list(words)
     country = country_of(tokens, extra)
-    return agent_code(country, tokens, agents) if country else None
+    if country:
+        return agent_code(country, tokens, agents)
+    return organisation_in(tokens)
+
+
+#: Seats of government that stand for it in a title ("Kremlin spokesman"); capitals do not
+#: ("London Mayor", "Paris prosecutor" are no national government).
+_SEATS = ("kremlin", "white house", "downing street", "whitehall", "élysée", "elysee", "pentagon")
+
+
+def organisation_in(words: Sequence[str]) -> str | None:
+    """The code of the first organisation named in ``words`` (longer names first): an IGO, a
+    seat of government or an organisation of the shipped table; None when there is none."""
+    tokens = [w.removesuffix("’s").removesuffix("'s") for w in words]
+    for size in (4, 3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            name = " ".join(tokens[i : i + size])
+            key = name.lower()
+            if key in METONYMS and key not in _SEATS:
+                continue
+            if size == 1 and not name[:1].isupper():
+                continue  # "who" is the WHO only when written as a name
+            code = code_for_name(name)
+            if code:
+                return code
+    return None
 
 
 def capital_code(name: str) -> str | None:

@@ -21,6 +21,7 @@ A name that nothing explains stays as written, as an unresolved actor: no guessi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -179,6 +180,23 @@ def _is_title_word(token: Token) -> bool:
     )
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _joins_title(token: Token, name_start: int) -> bool:
+    """Words inside a title that are not title words themselves: the hyphen of
+    "Secretary-General", a dotted abbreviation ("U.N. Secretary-General"), and lower-case
+    modifiers of a later title word ("White House national security spokesman")."""
+    doc = token.doc
+    if token.text in ("-", "‑") and token.i > 0:
+        return not token.whitespace_ and not doc[token.i - 1].whitespace_
+    if _ABBREVIATION.fullmatch(token.text):
+        return True
+    return (
+        token.is_alpha and token.is_lower and token.dep_ in ("compound", "amod") and token.i < token.head.i < name_start
+    )
+
+
 def _titled_names(doc: Doc) -> list[Span]:
     """Proper names right after a title noun ("Chancellor Olaf Scholz"), whatever NER said."""
     names = []
@@ -329,8 +347,9 @@ class Resolver:
         """Titles: capitalised words, title nouns and demonyms just before the name ("British
         Prime Minister Keir Starmer", "a reluctant US President Donald Trump"), and appositions."""
         i = ent.start - 1
-        while i >= 0 and _is_title_word(ent.doc[i]):
-            person.titles.add(ent.doc[i].lower_)
+        while i >= 0 and (_is_title_word(ent.doc[i]) or _joins_title(ent.doc[i], ent.start)):
+            if ent.doc[i].is_alpha:
+                person.titles.add(ent.doc[i].lower_)
             i -= 1
         if i + 1 < ent.start:
             person.title_phrases.append([t.text for t in ent.doc[i + 1 : ent.start]])

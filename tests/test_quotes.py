@@ -420,6 +420,22 @@ def test_a_possessor_is_not_the_speaker():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Its president, Klaus Mueller, said storage was almost full.", "Its president, Klaus Mueller"),
+        # the parser makes "co", "-" and "leader" three subjects of "said"
+        ("Their co-leader, Franziska Brantner, said the summer was wasted.", "Their co-leader, Franziska Brantner"),
+    ],
+)
+def test_a_title_speaker_is_named_by_its_apposition(sentence, speaker):
+    text = STORY + sentence
+    quotes = analyse(text)
+    assert [span_text(text, q["speaker"]) for q in quotes] == [speaker]
+    assert quotes[0]["speaker_name"] == speaker.split(", ")[1]
+
+
+@pytest.mark.model
 def test_mixed_quote_is_indirect_with_partial_inside():
     text = STORY + "Scholz said he would “introduce a new budget law next month.”"
     quotes = analyse(text)

@@ -441,6 +441,14 @@ class Resolver:
                     person = self._person_by_word(token.text)
                     if person is not None:
                         return person
+        # A title with the name in apposition: "Its president, Klaus Mueller, said" (the span
+        # may stop before the apposition: it is the phrase's core).
+        heads = [t for t in span if not span.start <= t.head.i < span.end or t.head == t]
+        for child in (c for head in heads for c in head.children):
+            if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+                person = self._person_by_word(child.text)
+                if person is not None:
+                    return person
         # A title mention: "the Prime Minister", "the US president".
         titles = [w for w in lowered if w in TITLE_NOUNS]
         if titles:

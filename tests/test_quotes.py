@@ -436,6 +436,14 @@ def test_a_title_speaker_is_named_by_its_apposition(sentence, speaker):
 
 
 @pytest.mark.model
+def test_a_subject_the_parser_split_in_two_is_one_speaker():
+    # "opposition" and "Greens" are both subjects of "accused" in the parse
+    text = STORY + "The opposition Greens accused the government of failing to plan ahead."
+    quotes = analyse(text)
+    assert [span_text(text, q["speaker"]) for q in quotes] == ["The opposition Greens"]
+
+
+@pytest.mark.model
 def test_mixed_quote_is_indirect_with_partial_inside():
     text = STORY + "Scholz said he would “introduce a new budget law next month.”"
     quotes = analyse(text)

@@ -44,6 +44,7 @@ from ..actors.agents import Agents
 from ..actors.codes import agent_code, code_for_name, country_of
 from ..actors.dictionary import ActorDictionary
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
+from ..syntax import subject_head
 from . import cameo
 from .verbs import NO_EVENT, Pattern, Verb, VerbDictionary, Word, match_reach, match_sequence
 
@@ -574,7 +575,10 @@ class Coder:
         """The tokens that are ``verb``'s agent, and whether they came from a passive's "by"."""
         for child in verb.children:
             if child.dep_ == "nsubj":
-                return [child], False
+                # one phrase the parser split into sibling subjects: its head, when that names a
+                # party ("The opposition Greens"), else the first ("Somali militant group al-Shabab")
+                head = subject_head(child)
+                return [head if head == child or self.parties(head) else child], False
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]

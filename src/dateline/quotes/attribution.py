@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import Resolver
 from ..sentences import story_parts
+from ..syntax import subject_head, subject_start
 from ..text import split_paragraphs
 from .marks import QuotedSpan, find_quoted_spans
 
@@ -167,7 +168,6 @@ LEARNED_CUE_VERBS = _learned_cue_verbs()
 CUE_VERBS = REPORTING_VERBS | INTENTION_VERBS | frozenset(LEARNED_CUE_VERBS)
 _FRAME_VERBS = REPORTING_VERBS | {"call", "label", "dub", "brand"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_HYPHENS = ("-", "‐", "‑")
 # Prepositions whose object is the content of a transitive cue used without an object.
 _PHRASAL_PREPS = frozenset({"for", "about", "against", "on", "over"})
 #: Verbs whose subject belongs to what they report ("Trump seemed to suggest …", "the vote is
@@ -248,7 +248,7 @@ def subject_of(verb: Token, avoid: tuple[int, int] | None = None) -> Token | Non
     for _ in range(4):
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS and not (avoid and avoid[0] <= child.idx < avoid[1]):
-                return _hyphen_head(child)
+                return subject_head(child)
         if current.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp") and current.head != current:
             head = current.head
             if current.dep_ == "pcomp" and head.dep_ == "prep" and head.head != head:
@@ -261,40 +261,6 @@ def subject_of(verb: Token, avoid: tuple[int, int] | None = None) -> Token | Non
     return None
 
 
-def _hyphen_head(token: Token) -> Token:
-    """The last word of a hyphenated word the parser split into sibling subjects ("Their co - leader,
-    X, said": "co", "-" and "leader" all subjects of "said"); else ``token``."""
-    doc = token.doc
-    while (
-        token.i + 2 < len(doc)
-        and doc[token.i + 1].text in _HYPHENS
-        and not token.whitespace_
-        and not doc[token.i + 1].whitespace_
-        and doc[token.i + 2].head == token.head
-        and doc[token.i + 2].dep_ == token.dep_
-    ):
-        token = doc[token.i + 2]
-    return token
-
-
-def _hyphen_start(head: Token) -> int:
-    """Where the hyphenated word of :func:`_hyphen_head` begins (with its own left edge)."""
-    doc = head.doc
-    start = head.left_edge.i
-    token = head
-    while (
-        token.i >= 2
-        and doc[token.i - 1].text in _HYPHENS
-        and not doc[token.i - 1].whitespace_
-        and not doc[token.i - 2].whitespace_
-        and doc[token.i - 2].head == head.head
-        and doc[token.i - 2].dep_ == head.dep_
-    ):
-        token = doc[token.i - 2]
-        start = min(start, token.left_edge.i)
-    return start
-
-
 def noun_phrase(head: Token) -> Span:
     """The subject's noun phrase without relative clauses, appositions and trailing punctuation."""
     keep = [head]
@@ -303,7 +269,7 @@ def noun_phrase(head: Token) -> Span:
         token = stack.pop()
         keep.append(token)
         stack.extend(c for c in token.children if c.dep_ not in _CUT_DEPS - {"prep"})
-    start = min(min(t.i for t in keep), _hyphen_start(head))
+    start = min(min(t.i for t in keep), subject_start(head))
     end = max(t.i for t in keep) + 1
     doc = head.doc
     while end - 1 > head.i and doc[end - 1].is_punct:
@@ -316,7 +282,7 @@ def noun_phrase(head: Token) -> Span:
 def full_phrase(head: Token) -> Span:
     """The subject's whole phrase (appositions, prepositions, relative clauses), edges trimmed."""
     doc = head.doc
-    start, end = min(head.left_edge.i, _hyphen_start(head)), head.right_edge.i + 1
+    start, end = min(head.left_edge.i, subject_start(head)), head.right_edge.i + 1
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ")":
         end -= 1
     while start < head.i and doc[start].is_punct:

@@ -16,8 +16,9 @@ and country-name variants of CountryInfo.txt (Philip A. Schrodt, CC BY-SA 3.0: t
 shared under the same terms) compiled by dateline.actors.places.parse_country_info; and
 ``leaders.tsv``: the offices and their dates in the same file, compiled by
 dateline.actors.leaders.parse_leaders; ``organisations.tsv``: the IGOs, NGOs and armed groups
-of PETRARCH-2's Phoenix.International and Phoenix.MilNonState actor dictionaries (MIT),
-compiled by dateline.actors.organisations.parse_organisations.
+of PETRARCH-2's Phoenix.International and Phoenix.MilNonState actor dictionaries and the
+national institutions of its Phoenix.Countries dictionary (MIT), compiled by
+dateline.actors.organisations.parse_organisations.
 
 Run it again when those upstream files change; the tests check the tables load.
 """
@@ -38,7 +39,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.actors.agents import parse_agents  # noqa: E402
 from dateline.actors.leaders import parse_leaders  # noqa: E402
-from dateline.actors.organisations import parse_organisations  # noqa: E402
+from dateline.actors.organisations import NATIONAL, parse_organisations  # noqa: E402
 from dateline.actors.places import parse_country_info  # noqa: E402
 from dateline.events.verbs import parse_verbs  # noqa: E402
 
@@ -133,14 +134,16 @@ def main() -> int:
             for kind, name in (
                 ("international", "Phoenix.International.actors.txt"),
                 ("armed group", "Phoenix.MilNonState.actors.txt"),
+                (NATIONAL, "Phoenix.Countries.actors.txt"),
             )
         }
     )
     write_tsv(
         AGENTS_OUT / "organisations.tsv",
         [
-            "Organisations -> CAMEO codes, from PETRARCH-2's Phoenix.International.actors.txt and",
-            "Phoenix.MilNonState.actors.txt (openeventdata/petrarch2, MIT, (c) 2015 Open Event Data Alliance).",
+            "Organisations -> CAMEO codes, from PETRARCH-2's Phoenix.International.actors.txt,",
+            "Phoenix.MilNonState.actors.txt and the national institutions of Phoenix.Countries.actors.txt",
+            "(openeventdata/petrarch2, MIT, (c) 2015 Open Event Data Alliance).",
             "Built by scripts/build_event_tables.py.",
         ],
         ["name", "code", "kind"],

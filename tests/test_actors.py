@@ -160,6 +160,11 @@ def test_shipped_organisations():
     assert organisation_code("Hezbollah") == "LBNREB"
     assert organisation_code("Amnesty International") == "NGOHRIAMN"
     assert organisation_code("Front") is None
+    # national institutions of the Phoenix country dictionary, not its territories or generic words
+    assert organisation_code("Bundestag") == "DEUGOVLEG"
+    assert organisation_code("Mossad") == "ISRSPY"
+    assert organisation_code("Gibraltar") is None
+    assert organisation_code("Senate") is None
     assert code_for_name("Hamas") == "PSEREBHMS"
     assert code_for_name("NATO") == "NAT"  # dateline's own IGO codes come first
 
@@ -207,6 +212,8 @@ def test_organisations_are_coded_by_name_and_by_their_own_country_word():
         ("Taliban spokesman", "AFGREB"),
         ("Kremlin spokesman", "RUSGOV"),
         ("White House national security spokesman", "USAGOV"),
+        ("State Department spokesman", "USAGOV"),
+        ("analyst at the Center for Strategic and International Studies", "USAELI"),
         # a capital stands for its government as a sentence's subject, not in a title
         ("London Mayor", None),
         ("Paris prosecutor", None),

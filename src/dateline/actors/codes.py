@@ -195,6 +195,7 @@ METONYMS = {
     "kyiv": "UKR",
     "kiev": "UKR",
     "pentagon": "USA",
+    "state department": "USA",
     "tehran": "IRN",
     "pyongyang": "PRK",
     "seoul": "KOR",
@@ -476,14 +477,14 @@ def code_from_title(
 
 #: Seats of government that stand for it in a title ("Kremlin spokesman"); capitals do not
 #: ("London Mayor", "Paris prosecutor" are no national government).
-_SEATS = ("kremlin", "white house", "downing street", "whitehall", "élysée", "elysee", "pentagon")
+_SEATS = ("kremlin", "white house", "downing street", "whitehall", "élysée", "elysee", "pentagon", "state department")
 
 
 def organisation_in(words: Sequence[str]) -> str | None:
     """The code of the first organisation named in ``words`` (longer names first): an IGO, a
     seat of government or an organisation of the shipped table; None when there is none."""
     tokens = [w.removesuffix("’s").removesuffix("'s") for w in words]
-    for size in (4, 3, 2, 1):
+    for size in range(min(len(tokens), 7), 0, -1):
         for i in range(len(tokens) - size + 1):
             name = " ".join(tokens[i : i + size])
             key = name.lower()

@@ -33,6 +33,16 @@ GENERIC = frozenset(
     | {"AFR", "ASA", "CAS", "CFR", "EAF", "EEU", "EUR", "LAM", "MEA", "NAF", "NMR", "SAF", "SAM", "SAS", "SEA"}
     | {"WAF", "WEU"}
 )
+#: The role codes a national institution's code must carry after its country (``DEUGOVLEG``,
+#: ``USASPY``); the Phoenix country dictionary also lists territories (``GBRGIB``), left out.
+NATIONAL_ROLES = frozenset(
+    {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "SPY", "ELI", "BUS", "EDU", "MED", "HLH", "ENV", "LAB"}
+    | {"CVL", "DEV", "AGR", "PTY", "REF", "CRM", "UAF", "RAD", "MOD"}
+)
+#: The kind of rows taken from a country dictionary's national institutions.
+NATIONAL = "national institution"
+#: Words the Phoenix country dictionary gives one country that name an institution of many.
+_GENERIC_NAMES = frozenset({"senate", "occupied"})
 _CODE = re.compile(r"\[([^\]]+)\]")
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)\s*")
 
@@ -119,7 +129,9 @@ def _keys(name: str) -> Iterable[str]:
 
 def parse_organisations(files: dict[str, str]) -> list[tuple[str, str, str]]:
     """``(name, code, kind)`` rows from PETRARCH actor dictionaries (``files``: a kind for each
-    file's text, e.g. ``{"armed group": …}``; an IGO, NGO or MNC code sets its own kind)."""
+    file's text, e.g. ``{"armed group": …}``; an IGO, NGO or MNC code sets its own kind). From a
+    file of kind :data:`NATIONAL` (the country dictionary) only codes with a role are kept: the
+    national institutions ("Bundestag" → ``DEUGOVLEG``, "Mossad" → ``ISRSPY``)."""
     codes: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, str] = {}
     for file_kind, text in files.items():
@@ -130,9 +142,13 @@ def parse_organisations(files: dict[str, str]) -> list[tuple[str, str, str]]:
             code = undated[0]
             if code.startswith("MNC") or not _valid(code):
                 continue
+            if file_kind == NATIONAL and code[3:6] not in NATIONAL_ROLES:
+                continue  # a country or a territory: the country tables know those
             kind = {"IGO": "igo", "NGO": "ngo"}.get(code[:3], file_kind)
             for name in (entry["name"], *entry["aliases"]):
                 for key in _keys(name):
+                    if key in _GENERIC_NAMES:
+                        continue
                     codes[key].add(code)
                     kinds.setdefault(key, kind)
     rows = []

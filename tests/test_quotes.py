@@ -377,6 +377,15 @@ def test_dash_credit():
 
 
 @pytest.mark.model
+def test_dash_credit_with_an_apposition():
+    text = STORY + "“Nobody saw this coming.” – Jonas Richter, an analyst at the Institute for Fiscal Studies."
+    q = find(analyse(text), text, "Nobody saw")
+    assert span_text(text, q["cue"]) == "–"
+    assert span_text(text, q["speaker"]) == "Jonas Richter, an analyst at the Institute for Fiscal Studies"
+    assert q["speaker_name"] == "Jonas Richter"
+
+
+@pytest.mark.model
 def test_dash_credits_one_per_line():
     # Readers' comments listed one per line, each with its credit, no blank line between.
     text = STORY + (

@@ -181,7 +181,10 @@ _FRAME_EDGE = " \t\n\u00a0\"'“”‘’«»"  # spaces and marks around a fram
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
 _CUE_AUX = {"aux", "auxpass", "neg"}
-_DASH_CREDIT = re.compile(r"^\s*(?P<dash>[―—–-]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*\.?\s*$")
+_DASH_CREDIT = re.compile(
+    r"^\s*(?P<dash>[―—–-]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})"
+    r"(?P<role>\s*,\s*[^\n“”\"«»]{1,150}?)?\s*\.?\s*$"  # "– Jane Roe, analyst at the Institute"
+)
 # A name and a colon opening a paragraph or after a dash, right before a quote: "Kasich: “…”".
 _NAME_LEAD = re.compile(r"(?:^|[―—–-]\s)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})\s*:\s*$")
 _SENTENCE_PUNCT = tuple(".,!?…;:—–-")
@@ -734,9 +737,12 @@ class QuoteFinder:
                 credit = credit or (_DASH_CREDIT.match(self.text[close + 1 : end]) if end > close else None)
         if credit:
             span = self.doc.char_span(close + 1 + credit.start("name"), close + 1 + credit.end("name"))
+            whole = self.doc.char_span(
+                close + 1 + credit.start("name"), close + 1 + credit.end(credit.lastgroup or "name")
+            )
             if span is not None:
                 dash = (close + 1 + credit.start("dash"), close + 1 + credit.end("dash"))
-                return Frame(dash, span, span)
+                return Frame(dash, whole or span, span)
         lead = _NAME_LEAD.search(self.text[first[0] : quote.open_mark])
         if lead:
             # "Kasich: “We will win Ohio.”", "… – Philip Bump: “Two weeks ago …”"

@@ -194,6 +194,9 @@ _ANIMATE_NOUNS = _GROUP_NOUNS | _PEOPLE
 # Nouns an organisation's name can modify and still name only it: "the Hamas movement".
 _ORG_NOUNS = {"movement", "group", "network", "organization", "organisation", "faction", "militia", "party", "front"}
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
+# A joint subject offering something offers it together, not to each other ("Egypt and Saudi
+# Arabia offered to host talks"), as "agreed to meet" is mutual.
+_OFFERING = {"offer", "propose", "volunteer"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
 _NONFACTUAL = {"prevent", "stop", "deter", "avoid", "block", "halt", "fear", "deny", "forbid", "prohibit"}
@@ -946,7 +949,8 @@ class Coder:
                     c.dep_ in ("dobj", "dative") and agent_code("", [c.text], self.agents) is not None
                     for c in action.target_from.children
                 )
-                mutual = reciprocal or (action.code[:2] in _MUTUAL_ROOTS and not own_object)
+                offered = action.trigger.lemma_.lower() in _OFFERING  # "offered to host talks": no pair
+                mutual = reciprocal or (action.code[:2] in _MUTUAL_ROOTS and not own_object and not offered)
                 if not mutual:
                     continue
                 for source in sources:

@@ -453,6 +453,14 @@ def test_a_subject_the_parser_split_in_two_is_one_speaker():
 
 
 @pytest.mark.model
+def test_the_day_after_the_reporting_verb_is_not_reported():
+    # the parser hangs "on Friday" on "repelled"; the day is when the army spoke
+    text = STORY + "The army said on Friday it had repelled a major attack on the city."
+    quotes = analyse(text)
+    assert [text[q["start"] : q["end"]] for q in quotes] == ["it had repelled a major attack on the city"]
+
+
+@pytest.mark.model
 def test_mixed_quote_is_indirect_with_partial_inside():
     text = STORY + "Scholz said he would “introduce a new budget law next month.”"
     quotes = analyse(text)

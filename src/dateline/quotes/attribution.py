@@ -221,6 +221,24 @@ def _without_end_punct(first: Token, last: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
+def _after_time_phrases(clause: Token, verb: Token) -> Token:
+    """The clause's first word after the time phrases that open it right after its reporting
+    verb: the parser hangs "on Friday" of "The army said on Friday it had repelled …" on the
+    reported verb, but the day is when it was said."""
+    doc = clause.doc
+    first = doc[clause.left_edge.i]
+    if first.i != verb.i + 1:
+        return first
+    for child in clause.lefts:
+        if child.i < first.i:
+            continue
+        timed = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if child.dep_ not in ("prep", "npadvmod", "advmod") or not timed or child.left_edge.i != first.i:
+            break
+        first = doc[child.right_edge.i + 1]
+    return first
+
+
 def _with_preposition(frame: Frame, verb: Token, prep: Token) -> Frame:
     """The frame with a preposition right after its verb in the cue ("calling for", "called on")."""
     if frame.cue is None or prep.i != verb.i + 1:
@@ -500,7 +518,7 @@ class QuoteFinder:
         if clause.i < token.i:
             # Content before the frame: the whole sentence but the frame ("X, he said, until Y").
             return self._sentence_without(token, {t.i for t in clause.subtree}), frame_of(token, "ccomp-before")
-        start = clause.left_edge.idx
+        start = _after_time_phrases(clause, token).idx
         last = clause.right_edge
         # "said it was opposed to the test and warned Pyongyang …": a reporting verb with no
         # subject of its own coordinated in the clause goes with the frame's verb, not the content.

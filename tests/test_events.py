@@ -326,6 +326,11 @@ def test_compound_actors_give_one_event_each(nlp):
 def test_joint_subject_of_a_mutual_action(nlp):
     found = roots(nlp, "Russia and China agreed to cooperate on energy.")
     assert found == {("RUS", "CHN", "03"), ("CHN", "RUS", "03")}
+    # where they agree is not whom they agree with
+    assert roots(nlp, "Israel and Hamas agreed to extend their truce in Gaza.") == {
+        ("ISR", "PSE", "03"),
+        ("PSE", "ISR", "03"),
+    }
     # offering something together is not offering it to each other
     assert roots(nlp, "Egypt and Saudi Arabia offered to host new talks.") == set()
 

@@ -931,9 +931,12 @@ class Coder:
                         if subject.dep_ == "nsubj"
                     ]
             target = None
+            joint = len(sources) > 1 and action.code[:2] in _MUTUAL_ROOTS
             for token in candidates:
                 if action.code[:2] == "01" and _venue(token, action.target_from):
                     continue  # "speaking in Warsaw": where the words were said, not to whom
+                if joint and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
+                    continue  # "Israel and Hamas agreed to extend their truce in Gaza": each other
                 found = [p for p in self.parties(token) if _related(sources[0], p)]
                 if found:
                     target = found

@@ -461,6 +461,12 @@ def test_the_day_after_the_reporting_verb_is_not_reported():
 
 
 @pytest.mark.model
+def test_a_question_put_to_the_speaker_is_not_her_speech():
+    text = STORY + "Asked whether the budget would pass this week, she declined to give a date."
+    assert not any("whether" in text[q["start"] : q["end"]] for q in analyse(text))
+
+
+@pytest.mark.model
 def test_mixed_quote_is_indirect_with_partial_inside():
     text = STORY + "Scholz said he would “introduce a new budget law next month.”"
     quotes = analyse(text)

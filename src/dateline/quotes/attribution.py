@@ -221,6 +221,17 @@ def _without_end_punct(first: Token, last: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
+def _passive_participle(verb: Token) -> bool:
+    """A participle clause whose subject is the one spoken to: "Asked whether …, she declined",
+    "Told of the verdict, he wept" (the question is the reporters', not hers)."""
+    return (
+        verb.tag_ in ("VBN", "VBD")  # the parser tags a sentence's first "Asked" as past tense
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
 def _after_time_phrases(clause: Token, verb: Token) -> Token:
     """The clause's first word after the time phrases that open it right after its reporting
     verb: the parser hangs "on Friday" of "The army said on Friday it had repelled …" on the
@@ -473,6 +484,8 @@ class QuoteFinder:
             return self._according_to(token)
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
+            return None, None
+        if _passive_participle(token):
             return None, None
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if token.dep_ == "parataxis" and not clauses and len(list(token.subtree)) <= 8:

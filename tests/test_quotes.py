@@ -467,6 +467,17 @@ def test_a_question_put_to_the_speaker_is_not_her_speech():
 
 
 @pytest.mark.model
+def test_a_headline_title_is_the_person_the_story_gives_it():
+    text = (
+        "Norway's foreign minister says talks have stalled\n\n"
+        "OSLO (Reuters) - Norwegian Foreign Minister Anniken Huitfeldt said on Monday the talks had stalled."
+    )
+    q = find(analyse(text), text, "talks have stalled")
+    assert span_text(text, q["speaker"]) == "Norway's foreign minister"
+    assert q["speaker_name"] == "Anniken Huitfeldt"  # named only later; "Norway" agrees with "Norwegian"
+
+
+@pytest.mark.model
 def test_mixed_quote_is_indirect_with_partial_inside():
     text = STORY + "Scholz said he would “introduce a new budget law next month.”"
     quotes = analyse(text)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .codes import country_named
 from .dictionary import ActorDictionary, Entry
 
 HONORIFICS_MALE = {"mr", "sir", "lord", "mister"}
@@ -195,6 +196,11 @@ def _joins_title(token: Token, name_start: int) -> bool:
     return (
         token.is_alpha and token.is_lower and token.dep_ in ("compound", "amod") and token.i < token.head.i < name_start
     )
+
+
+def _country_word(word: str) -> str:
+    """The country a title word names ("canada", "canadian" → "CAN"), else the word."""
+    return country_named(word) or word
 
 
 def _titled_names(doc: Doc) -> list[Span]:
@@ -452,10 +458,17 @@ class Resolver:
         # A title mention: "the Prime Minister", "the US president".
         titles = [w for w in lowered if w in TITLE_NOUNS]
         if titles:
-            others = set(lowered) - {"the", "a", "an"} - set(titles)
-            # Every qualifier must agree: "the Democratic nominee" is not the Republican one.
-            agreeing = [p for p in self.people if set(titles) <= p.titles and others <= p.titles]
-            return self._last_mentioned(agreeing, span.start_char)
+            others = {_country_word(w) for w in set(lowered) - {"the", "a", "an"} - set(titles)}
+            # Every qualifier must agree: "the Democratic nominee" is not the Republican one;
+            # a country's name agrees with its demonym ("Canada's foreign minister", "Canadian
+            # Foreign Minister Melanie Joly").
+            agreeing = [
+                p for p in self.people if set(titles) <= p.titles and others <= {_country_word(w) for w in p.titles}
+            ]
+            found = self._last_mentioned(agreeing, span.start_char)
+            if found is None and len(agreeing) == 1:
+                return agreeing[0]  # named only later: a headline's "Canada's foreign minister says …"
+            return found
         return None
 
     def _recent_subject(self, before: int, gender: str) -> Person | None:

@@ -29,9 +29,9 @@ from .agents import Agents, agents_for
 from .codes import agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
 from .leaders import default_leaders, holds_office
-from .organisations import GENERIC
+from .organisations import GENERIC, organisation_code, organisation_phrases
 from .places import place_country
-from .resolve import Person, Resolver
+from .resolve import TITLE_NOUNS, Person, Resolver
 
 ACTORS_KEY = "dateline_actors"
 _COUNTRY_LABELS = ("GPE", "NORP")
@@ -88,7 +88,8 @@ class ActorResolver(RecordComponent):
         self._matcher: PhraseMatcher | None = None
 
     def _matcher_for(self, doc: Doc) -> PhraseMatcher:
-        """Dictionary names and aliases, and country names: found even where the NER misses them."""
+        """Dictionary names and aliases and country names (``ACTOR``), and the organisation
+        table's names of two words or more (``ORGANISATION``): found even where the NER misses them."""
         if self._matcher is None:
             matcher = PhraseMatcher(doc.vocab, attr="LOWER")
             names = set(_country_phrases())
@@ -97,23 +98,40 @@ class ActorResolver(RecordComponent):
                     names.update(n for n in (entry.name, *entry.aliases) if n.strip())
             tokenizer = self.nlp.tokenizer  # the pipeline's own tokenisation of each name
             matcher.add("ACTOR", [tokenizer(name) for name in sorted(names)])
+            # not the table's titles ("German Chancellor", "Secretary of State"): a person's words
+            organisations = {n for n in organisation_phrases() if n.split()[-1] not in TITLE_NOUNS} - names
+            matcher.add("ORGANISATION", [tokenizer(name) for name in sorted(organisations)])
             self._matcher = matcher
         return self._matcher
 
     def _candidate_spans(self, doc: Doc) -> list[Span]:
-        """The NER's entities, plus dictionary actors and country names it missed or swallowed.
+        """The NER's entities, plus dictionary actors, country names and organisations it missed
+        or swallowed.
 
-        A known name inside a longer entity that is not itself a known name wins over that
-        entity ("Dagolath and Osgiliath" tagged as one WORK_OF_ART is two actors).
+        A dictionary name or a country inside a longer entity that is not itself a known name wins
+        over that entity ("Dagolath and Osgiliath" tagged as one WORK_OF_ART is two actors); an
+        organisation of the table wins over the shorter entities inside it ("Islamic" of
+        "Islamic State"), not over a longer one ("the United Nations Emergency Relief
+        Coordinator").
         """
         matches = [
             Span(doc, m.start, m.end, label="ACTOR")
             for m in filter_spans(self._matcher_for(doc)(doc, as_spans=True))
             if m.text[:1].isupper()  # "turkey", "chad": a common word in lower case
         ]
+        organisations = {
+            (m.start, m.end) for m in self._matcher_for(doc)(doc, as_spans=True) if m.label_ == "ORGANISATION"
+        }
+        known = [m for m in matches if (m.start, m.end) not in organisations]
         kept: list[Span] = []
         for ent in doc.ents:
-            inside = [m for m in matches if ent.start <= m.start and m.end <= ent.end]
+            if any(
+                m.start <= ent.start and ent.end <= m.end and len(m) > len(ent)
+                for m in matches
+                if (m.start, m.end) in organisations
+            ):
+                continue  # part of a longer organisation's name ("Islamic" of "Islamic State")
+            inside = [m for m in known if ent.start <= m.start and m.end <= ent.end]
             whole = any(m.start == ent.start and m.end == ent.end for m in inside)
             if inside and not whole and ent.label_ != "PERSON" and self._known(ent.text) is None:
                 continue  # superseded by the names inside it
@@ -168,11 +186,15 @@ class ActorResolver(RecordComponent):
                 key_at[ent.start] = key
                 continue
             capital = capital_code(ent.text) if ent.root.dep_ in _ACTING_DEPS else None
+            # a name of the organisation table the parser did not tag ("Islamic State")
+            organisation = ent.label_ == "ORG" or (
+                ent.label_ == "ACTOR" and country_named(ent.text) is None and organisation_code(ent.text) is not None
+            )
             if capital is not None and ent.label_ in ("GPE", "ORG", "FAC"):
                 # "Moscow rejected the plan": the capital acts for its government.
                 key = capital
                 record = {"name": ent.text, "type": "organisation", "code": capital, "code_source": "name"}
-            elif ent.label_ in (*_COUNTRY_LABELS, "PERSON", "ACTOR"):
+            elif not organisation and ent.label_ in (*_COUNTRY_LABELS, "PERSON", "ACTOR"):
                 country = country_named(ent.text) if not ent.text.islower() else None
                 if (
                     country is None
@@ -188,7 +210,7 @@ class ActorResolver(RecordComponent):
                     continue
                 key = country
                 record = {"name": country_name(country), "type": "country", "code": country, "code_source": "name"}
-            elif ent.label_ == "ORG":
+            elif organisation:
                 if resolver.resolve_person(ent) is not None:
                     continue  # the small model sometimes tags a person's name as ORG
                 code = code_for_name(ent.text)
@@ -198,7 +220,7 @@ class ActorResolver(RecordComponent):
                     # and "Palestinian Islamic Jihad": the name's own country (PSE) says more
                     # than the organisation table's region (MEAREB).
                     national = code_from_title([t.text for t in ent], self.polities, self.agents)
-                    if national:
+                    if national and national != code:
                         code, source = national, "title"
                 key = ent.text.lower().removeprefix("the ")
                 name = ent.text[4:] if ent.text[:4] in ("The ", "the ") else ent.text  # "The European Union"

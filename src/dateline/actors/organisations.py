@@ -137,14 +137,18 @@ def parse_organisations(files: dict[str, str]) -> list[tuple[str, str, str]]:
     for file_kind, text in files.items():
         for entry in parse_petrarch_actors(text):
             undated = [c["code"] for c in entry["codes"] if "from" not in c and "to" not in c]
+            if file_kind == NATIONAL and not undated:
+                # the country dictionary dates the groups it lists since ("The Islamic State"
+                # [IMGMUSISI >20130408]); its dated state codes are people's offices
+                undated = [c["code"] for c in entry["codes"] if "to" not in c and c["code"].startswith("IMG")]
             if not undated or len(undated) != len(entry["codes"]):
                 continue  # a person, or an office held for a time
             code = undated[0]
             if code.startswith("MNC") or not _valid(code):
                 continue
-            if file_kind == NATIONAL and code[3:6] not in NATIONAL_ROLES:
+            if file_kind == NATIONAL and code[3:6] not in NATIONAL_ROLES and not code.startswith("IMG"):
                 continue  # a country or a territory: the country tables know those
-            kind = {"IGO": "igo", "NGO": "ngo"}.get(code[:3], file_kind)
+            kind = {"IGO": "igo", "NGO": "ngo", "IMG": "armed group"}.get(code[:3], file_kind)
             for name in (entry["name"], *entry["aliases"]):
                 for key in _keys(name):
                     if key in _GENERIC_NAMES:
@@ -165,3 +169,10 @@ def parse_organisations(files: dict[str, str]) -> list[tuple[str, str, str]]:
 def organisation_code(name: str) -> str | None:
     """The CAMEO code of an organisation named exactly ``name`` ("the Taliban" → ``AFGREB``), else None."""
     return shipped_names("dateline.actors", "data/organisations.tsv", "code").get(name_key(name))
+
+
+def organisation_phrases() -> list[str]:
+    """Names of the shipped table worth finding where the parser tags no entity: those of two
+    words or more ("Islamic State", which the parser reads as a nationality and a noun); a
+    one-word name is left to the parser, which tags the rest ("Hamas", "Mossad")."""
+    return [name for name in shipped_names("dateline.actors", "data/organisations.tsv", "code") if " " in name]

@@ -186,11 +186,14 @@ _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 
 def _joins_title(token: Token, name_start: int) -> bool:
     """Words inside a title that are not title words themselves: the hyphen of
-    "Secretary-General", a dotted abbreviation ("U.N. Secretary-General"), and lower-case
-    modifiers of a later title word ("White House national security spokesman")."""
+    "Secretary-General", the "of" of "Secretary of State", a dotted abbreviation ("U.N.
+    Secretary-General"), and lower-case modifiers of a later title word ("White House national
+    security spokesman")."""
     doc = token.doc
     if token.text in ("-", "‑") and token.i > 0:
         return not token.whitespace_ and not doc[token.i - 1].whitespace_
+    if token.lower_ == "of" and 0 < token.i < name_start - 1:
+        return doc[token.i - 1].is_title and doc[token.i + 1].is_title  # "Secretary of State"
     if _ABBREVIATION.fullmatch(token.text):
         return True
     return (

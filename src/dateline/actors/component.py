@@ -114,14 +114,14 @@ class ActorResolver(RecordComponent):
         "Islamic State"), not over a longer one ("the United Nations Emergency Relief
         Coordinator").
         """
+        spans = self._matcher_for(doc)(doc, as_spans=True)
+        # a dictionary name the table also has ("ISLAMIC STATE") matches twice: it counts as an organisation
+        organisations = {(m.start, m.end) for m in spans if m.label_ == "ORGANISATION"}
         matches = [
             Span(doc, m.start, m.end, label="ACTOR")
-            for m in filter_spans(self._matcher_for(doc)(doc, as_spans=True))
+            for m in filter_spans(spans)
             if m.text[:1].isupper()  # "turkey", "chad": a common word in lower case
         ]
-        organisations = {
-            (m.start, m.end) for m in self._matcher_for(doc)(doc, as_spans=True) if m.label_ == "ORGANISATION"
-        }
         known = [m for m in matches if (m.start, m.end) not in organisations]
         kept: list[Span] = []
         for ent in doc.ents:

@@ -91,7 +91,51 @@ def test_shipped_leaders_by_name_date_and_unambiguous_surname():
     assert leaders.code("Mubarak", None) == "EGYGOV"
     assert leaders.code("François Mitterrand", None) == "FRAGOV"
     assert leaders.code("Hussein", None) is None  # Jordan's king and Iraq's president
-    assert leaders.code("Zelensky", None) is None  # took office after the file
+
+
+def test_recent_office_holders_on_the_days_a_story_may_be_of():
+    import datetime as dt
+
+    from dateline.actors.leaders import default_leaders
+
+    leaders = default_leaders()
+    assert leaders.known_until is not None
+    assert leaders.known_until >= dt.date(2025, 1, 1)
+
+    def on(year, month, day):
+        return ((dt.date(year, month, day), dt.date(year, month, day)),)
+
+    assert leaders.known_person("Zelensky", on(2023, 5, 1)) == ("UKRGOV", "Volodymyr Zelensky")
+    assert leaders.known_person("Zelensky", on(2015, 5, 1)) == (None, None)  # not yet in office
+    # several spellings of one person are one person
+    assert leaders.known_person("Netanyahu", on(2024, 1, 1)) == ("ISRGOV", "Benjamin Netanyahu")
+    assert leaders.known_person("Rutte", on(2025, 3, 1)) == (None, None)  # at NATO by then
+    # a surname of two countries' leaders, and one only some of the days cover
+    assert leaders.known_person("Johnson", on(2020, 6, 1)) == (None, None)
+    spread = ((dt.date(2022, 3, 3), dt.date(2022, 3, 3)), (dt.date(2023, 3, 3), dt.date(2023, 3, 3)))
+    assert leaders.known_person("Truss", spread) == (None, None)
+    # family name first
+    assert leaders.known_person("Xi", on(2020, 1, 1)) == ("CHNGOV", "Xi Jinping")
+
+
+def test_an_undated_story_is_dated_by_the_offices_it_names():
+    import datetime as dt
+
+    from dateline.actors.leaders import default_leaders
+
+    leaders = default_leaders()
+    titled = [
+        ("Joe Biden", [["US", "President"]], "USA"),
+        ("Olaf Scholz", [["German", "Chancellor"]], "DEU"),
+    ]
+    days = leaders.story_days(titled)
+    assert days == ((dt.date(2021, 12, 8), dt.date(2025, 1, 20)),)
+    assert leaders.story_days(titled, 3, 3) == tuple((dt.date(y, 3, 3), dt.date(y, 3, 3)) for y in (2022, 2023, 2024))
+    # a former office, or an office the tables do not know the person in, says nothing
+    assert leaders.story_days([("Joe Biden", [["Former", "President"]], None)]) is None
+    assert leaders.story_days([("Jane Roe", [["President"]], None)]) is None
+    # offices that never met: no date
+    assert leaders.story_days([*titled, ("Barack Obama", [["President"]], "USA")]) is None
 
 
 def test_a_title_counts_only_the_offices_it_names():
@@ -422,13 +466,12 @@ def test_a_leader_named_without_country_gets_a_code_from_the_leaders_table():
     people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
     assert (people["Hosni Mubarak"]["code"], people["Hosni Mubarak"]["code_source"]) == ("EGYGOV", "leaders")
     assert people["Lindner"]["code"] is None
-    # After the table's end (January 2012) it knows no office-holder: only a person the text
-    # gives a current office gets a code.
+    # In 2015 Mubarak held no office; Obama's title gives his code.
     later = "Talks\n\nWASHINGTON, March 3, 2015 (AP) — President Barack Obama met Hosni Mubarak on Monday."
     people = {a["name"]: a for a in analyse(later).actors if a["type"] == "person"}
     assert (people["Barack Obama"]["code"], people["Hosni Mubarak"]["code"]) == ("USAGOV", None)
-    # An undated story may be of any year: the table (1960-2012) gives a code only to a person
-    # the text gives a current office.
+    # An undated story may be of any year: with no office-holder to date it, the tables give a
+    # code only to a person the text gives a current office.
     for undated, code in (
         ("CAIRO (AP) — President Hosni Mubarak met the envoy on Monday.", "EGYGOV"),
         ("CAIRO (AP) — Hosni Mubarak met the envoy on Monday.", None),
@@ -436,6 +479,27 @@ def test_a_leader_named_without_country_gets_a_code_from_the_leaders_table():
     ):
         people = {a["name"]: a for a in analyse("Talks\n\n" + undated).actors if a["type"] == "person"}
         assert people["Hosni Mubarak"]["code"] == code, undated
+
+
+@pytest.mark.model
+def test_an_undated_story_dated_by_its_office_holders_codes_a_leader_named_by_surname():
+    text = (
+        "Leaders meet\n\nBERLIN, March 3 (dpa) – US President Joe Biden and German Chancellor Olaf Scholz "
+        "met in Berlin on Friday. Zelensky thanked both men for their help. Liz Truss did not attend."
+    )
+    story = read_wire_undated(text)
+    people = {a["name"]: a for a in story.actors if a["type"] == "person"}
+    # Biden and Scholz were in office together from December 2021 to January 2025: on every
+    # March 3 in that time, Zelensky was Ukraine's president, Truss a minister only in 2022.
+    assert (people["Volodymyr Zelensky"]["code"], people["Volodymyr Zelensky"]["code_source"]) == ("UKRGOV", "leaders")
+    assert people["Liz Truss"]["code"] is None
+
+
+def read_wire_undated(text: str):
+    from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
+    from dateline.readers.wire import read_wire
+
+    return analyze_story(read_wire(text, doc_id="t"), load_nlp(PipelineConfig()))
 
 
 @pytest.mark.model

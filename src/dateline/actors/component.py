@@ -28,7 +28,7 @@ from ..spans import Found, RecordComponent
 from .agents import Agents, agents_for
 from .codes import agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
-from .leaders import default_leaders, holds_office
+from .leaders import Days, default_leaders, holds_office
 from .organisations import GENERIC, organisation_code, organisation_phrases
 from .places import place_country
 from .resolve import TITLE_NOUNS, Person, Resolver
@@ -51,7 +51,10 @@ def person_code(
     day: dt.date | None,
     extra_countries: dict[str, str] | None = None,
     agents: Agents | None = None,
+    days: Days | None = None,
 ) -> tuple[str | None, str | None]:
+    """A person's code and where it came from: the user dictionary, the title in the text, or
+    the tables of office-holders on the story's ``days`` (see :func:`~.resolve.story_days`)."""
     if person.entry is not None:
         code = person.entry.code_on(day)
         if code:
@@ -63,13 +66,17 @@ def person_code(
         code = code_from_title(phrase, extra_countries, agents)
         if code:
             return code, "title"
-    # The table's offices are of 1960-2012 and an undated story may be of any year ("Clinton" in
-    # a 2016 campaign story is no government): past the dates, only a person the text gives an
-    # office.
-    code = default_leaders().code(person.name, day, person.title_phrases) if day is not None else None
+    leaders = default_leaders()
+    # The tables know who held office until their end (the hand-kept one's known-until date),
+    # and an undated story may be of any year ("Clinton" in a 2016 campaign story is no
+    # government): a code from them only on days the story is known to be of, or for a person
+    # the text gives an office ("President Mubarak").
+    code = leaders.known_person(person.name, days)[0] if days else None
+    if code is None and day is not None and days:
+        code = leaders.code(person.name, day, person.title_phrases) if person.title_phrases else None
     if code is None and any(holds_office(phrase) for phrase in person.title_phrases):
-        # "President Mubarak" undated, or "President Obama" after the table's end (2012)
-        code = default_leaders().office_code(person.name, person.title_phrases)
+        # "President Mubarak" undated, or "President Obama" after the tables' end
+        code = leaders.office_code(person.name, person.title_phrases)
     if code:
         return code, "leaders"
     return None, None
@@ -154,7 +161,7 @@ class ActorResolver(RecordComponent):
         for person in resolver.people:
             if person.unresolved and country_named(person.name):
                 continue  # the small model tags some country names as PERSON ("Benin"): a country below
-            code, source = person_code(person, day, self.polities, self.agents)
+            code, source = person_code(person, day, self.polities, self.agents, resolver.days)
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
         groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}

@@ -1,21 +1,26 @@
 """Heads of state and government, and ministers, with their dates: codes for people by name.
 
-The shipped table (``data/leaders.tsv``) is compiled from CountryInfo.txt (Philip A. Schrodt,
+Two shipped tables. ``data/leaders.tsv`` is compiled from CountryInfo.txt (Philip A. Schrodt,
 openeventdata/CountryInfo, CC BY-SA 3.0: the table is shared under the same terms) by
 :func:`parse_leaders` in ``scripts/build_event_tables.py``: the ``<Leaders>`` lists (presidents,
 prime ministers, kings... from about 1960, after rulers.org) coded country + GOV, and the
-``<Government>`` lists (the CIA's World Leaders, 2003-2011) with their own CAMEO codes. The
-file ends in early 2012: nobody who took office later is in it (no Trump, Starmer or Zelensky),
-so a user dictionary is still needed for current office-holders, and a rebuilt table from a
-newer CountryInfo.txt replaces this one (run the build script again).
+``<Government>`` lists (the CIA's World Leaders, 2003-2011) with their own CAMEO codes; it ends
+in January 2012. ``data/leaders_recent.tsv`` is kept by hand (dateline's own): the heads of state
+and government of about 90 countries since then, and some foreign and defence ministers, to the
+``known-until`` date in its header (mid-2025). Neither is complete: a user dictionary covers the
+rest and overrides both.
 
-A person gets a code from it only when the text gives none (no user dictionary entry, no title
-such as "British Prime Minister"), by full name, or by surname alone when every head of state or
-government of that surname has the same code ("Mubarak", "Bush"): a surname shared by people of
-two countries stays uncoded. In a dated story the office must cover the story's date. A story
-after the table's end, or an undated one (it may be of any year: "Clinton" in a 2016 campaign
+A person gets a code from them only when the text gives none (no user dictionary entry, no title
+such as "British Prime Minister"), and only on the days the story may be of
+(:meth:`Leaders.known_person`): its date, or, for an undated story, the days when the people it
+gives a current office held that office (:meth:`Leaders.story_days`: "US President Donald Trump"
+and "British Prime Minister Keir Starmer" make a story of 2025 or later). A full name gets the
+code it held on all those days; a surname only when every head of state or government of that
+surname at any time had one code ("Mubarak"; not "Hussein", Jordan's king and Iraq's president)
+and nobody of that name was in office on some of the days and out on others. A story after the
+tables' end, or an undated one nobody dates (it may be of any year: "Clinton" in a 2016 campaign
 story is no government), gets a code only where the text gives the person a current office
-("President Mubarak", not "former President") and the table places every office of that name in
+("President Mubarak", not "former President") and the tables place every office of that name in
 one country. A title counts only the offices it names, by the list headings of CountryInfo.txt
 ("President Bush" is no leader of the Cayman Islands' government business; "King Hussein" is
 Jordan's, "President Hussein" Iraq's).
@@ -127,6 +132,14 @@ class Leaders:
     surnames: dict[str, set[tuple[str, str]]]
     #: Full name → the (code, office) of every head of state or government of that name.
     offices: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    #: Full name → the person's times in office as head of state or government.
+    tenures: dict[str, list[Tenure]] = field(default_factory=dict)
+    #: Surname → the full names of the heads of state or government of that surname.
+    holders: dict[str, set[str]] = field(default_factory=dict)
+    #: Full name → its spelling in the news ("Volodymyr Zelensky"), where the table keeps one.
+    display: dict[str, str] = field(default_factory=dict)
+    #: The last day the tables know office-holders on.
+    known_until: dt.date | None = None
 
     def code(self, name: str, day: dt.date | None, title: Iterable[Sequence[str]] = ()) -> str | None:
         """The code of ``name`` on ``day``; a surname alone only when every head of state or
@@ -162,6 +175,119 @@ class Leaders:
         if len(countries) != 1:
             return None
         return next(iter(codes)) if len(codes) == 1 else f"{next(iter(countries))}GOV"
+
+    def story_days(
+        self,
+        titled: Iterable[tuple[str, Sequence[Sequence[str]], str | None]],
+        month: int | None = None,
+        day: int | None = None,
+    ) -> Days | None:
+        """The days an undated story may be of, from the offices it gives people: "US President
+        Donald Trump" and "British Prime Minister Keir Starmer" together are of 2025 or later.
+
+        ``titled`` holds each person's name, title phrases and the title's country (or None).
+        Every person the text gives a current office ("President", not "former President") and
+        the tables know in that office (of that country, when the title names one) narrows the
+        days to their times in it. None when no one narrows them, when two people's times do not
+        meet, or when the dateline's month and day (``month``, ``day``) fall on none of them."""
+        ranges: list[tuple[dt.date, dt.date]] | None = None
+        until = self.known_until or dt.date.max
+        for name, phrases, country in titled:
+            named = office_titles(phrases)
+            if not named:
+                continue
+            key = normal_name(name)
+            people = [key] if " " in key else sorted(self.holders.get(key, set()) | {key})
+            spans = [
+                tenure.span(until)
+                for person in people
+                for tenure in self.tenures.get(person, [])
+                if _names_office(tenure.office, named) and (country is None or tenure.code[:3] == country)
+            ]
+            if not spans:
+                continue  # not in the tables: it says nothing about the date
+            ranges = _merged(spans) if ranges is None else _intersection(ranges, _merged(spans))
+            if not ranges:
+                return None
+        if not ranges:
+            return None
+        if month is None or day is None:
+            return tuple(ranges)
+        days = []
+        for first, last in ranges:
+            for year in range(max(first.year, 1900), min(last.year, until.year) + 1):
+                try:
+                    candidate = dt.date(year, month, day)
+                except ValueError:
+                    continue
+                if first <= candidate <= last:
+                    days.append((candidate, candidate))
+        return tuple(days) or None
+
+    def known_person(self, name: str, days: Days) -> tuple[str | None, str | None]:
+        """The code ``name`` holds on every one of ``days``, and the full name it stands for
+        when it is one person's surname ("Zelensky" → "Volodymyr Zelensky").
+
+        Everyone the name may be (the full name, or every head of state or government of that
+        surname) counts: each must hold one code on all the days or be out of office on all of
+        them, and those in office must agree; a surname also only when all its holders, at any
+        time, were of one code ("Johnson" is a British prime minister's and a US president's:
+        the story may mean either); otherwise (None, None)."""
+        key = normal_name(name)
+        if " " not in key and len({code for code, _ in self.surnames.get(key, set())}) > 1:
+            return None, None
+        people = {key} if " " in key else self.holders.get(key, set()) | {key}
+        codes: set[str] = set()
+        serving: list[str] = []
+        for person in sorted(people):
+            entry = self.by_name.get(person)
+            if entry is None:
+                continue
+            held = [dated for dated in entry.codes if any(_overlaps(dated, first, last) for first, last in days)]
+            if not held:
+                continue
+            code = _covering_code(held, days, self.known_until)
+            if code is None:
+                return None, None  # in office on some of the days only: the story may be of either
+            codes.add(code)
+            serving.append(person)
+        if len(codes) != 1:
+            return None, None
+        # one person, however many spellings the tables give ("Donald Trump", "Donald J. Trump")
+        spelled = {self.display.get(person) for person in serving}
+        full = spelled.pop() if len(spelled) == 1 and key not in serving else None
+        return next(iter(codes)), full
+
+
+def _overlaps(dated: DatedCode, first: dt.date, last: dt.date) -> bool:
+    return (dated.start is None or dated.start <= last) and (dated.end is None or first <= dated.end)
+
+
+def _covering_code(held: Sequence[DatedCode], days: Days, until: dt.date | None) -> str | None:
+    """The one code whose dated ranges together cover every range of ``days``, or None."""
+    found = None
+    for code in sorted({dated.code for dated in held}):
+        spans = _merged([(d.start or dt.date.min, d.end or until or dt.date.max) for d in held if d.code == code])
+        if all(any(a <= first and last <= b for a, b in spans) for first, last in days):
+            if found is not None:
+                return None
+            found = code
+    return found
+
+
+def _merged(spans: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """Date ranges joined where they overlap or touch (a term that ends the day the next begins)."""
+    out: list[tuple[dt.date, dt.date]] = []
+    for first, last in sorted(spans):
+        if out and first <= out[-1][1] + dt.timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
+
+
+def _intersection(a: list[tuple[dt.date, dt.date]], b: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    return [(max(x0, y0), min(x1, y1)) for x0, x1 in a for y0, y1 in b if max(x0, y0) <= min(x1, y1)]
 
 
 def _titled(pairs: set[tuple[str, str]], titles: set[str]) -> set[str]:
@@ -225,25 +351,74 @@ def _names_office(heading: str, titles: set[str]) -> bool:
     )
 
 
+#: A story's possible days: inclusive (first, last) ranges.
+Days = tuple[tuple[dt.date, dt.date], ...]
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """A head of state or government's time in one office."""
+
+    code: str
+    office: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def span(self, until: dt.date) -> tuple[dt.date, dt.date]:
+        return self.start or dt.date.min, self.end or until
+
+
 @cache
 def default_leaders() -> Leaders:
+    """The shipped tables: CountryInfo.txt's offices (to January 2012) and the hand-kept table
+    of office-holders since (``data/leaders_recent.tsv``, to its ``known-until`` date)."""
     by_name: dict[str, Entry] = {}
     surnames: dict[str, set[tuple[str, str]]] = defaultdict(set)
     offices: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for row in shipped_tsv("dateline.actors", "data/leaders.tsv"):
-        key = normal_name(row["name"])
-        entry = by_name.setdefault(key, Entry(name=key))
+    tenures: dict[str, list[Tenure]] = defaultdict(list)
+    holders: dict[str, set[str]] = defaultdict(set)
+    display: dict[str, str] = {}
+    recent_until = _known_until("data/leaders_recent.tsv")
+    rows: list[tuple[dict[str, str], dt.date | None]] = [
+        (row, None) for row in shipped_tsv("dateline.actors", "data/leaders.tsv")
+    ]
+    rows += [(row, recent_until) for row in shipped_tsv("dateline.actors", "data/leaders_recent.tsv")]
+    for row, until in rows:
+        spellings = [n.strip() for n in row["name"].split("|") if n.strip()]
         first, last = (dt.date.fromisoformat(d) if d else None for d in (row["from"], row["to"]))
-        entry.codes.append(DatedCode(row["code"], first, last))
-        if row["kind"] == "leader":
+        last = last or until  # the hand-kept table: in office on its known-until date
+        surname = normal_name(row.get("surname") or "")
+        for spelling in spellings:
+            key = normal_name(spelling)
+            if until is not None:  # the hand-kept table spells names as the news does
+                display.setdefault(key, spellings[0])
+            entry = by_name.setdefault(key, Entry(name=key))
+            entry.codes.append(DatedCode(row["code"], first, last))
+            if row["kind"] != "leader":
+                continue
             office = (row["code"], row.get("office") or "")
             offices[key].add(office)
+            tenures[key].append(Tenure(row["code"], office[1], first, last))
             words = key.split()
             if len(words) > 1 and _REGNAL.fullmatch(words[-1]):
                 words.pop()  # "hassan ii" is "King Hassan", not a surname "ii"
-            if len(words) > 1 or words[0] != key:
-                surnames[words[-1]].add(office)
-    return Leaders(by_name, dict(surnames), dict(offices))
+            family = surname or words[-1]
+            if " " in family:  # "Peña Nieto", "Hun Sen": the family name is itself a full name
+                by_name.setdefault(family, Entry(name=family)).codes.append(DatedCode(row["code"], first, last))
+            elif len(words) > 1 or words[0] != key:
+                surnames[family].add(office)
+                holders[family].add(key)
+    known = max((d for e in by_name.values() for c in e.codes for d in (c.end,) if d), default=None)
+    return Leaders(by_name, dict(surnames), dict(offices), dict(tenures), dict(holders), display, known)
+
+
+def _known_until(name: str) -> dt.date | None:
+    """The ``# known-until: YYYY-MM-DD`` line of a shipped table's header."""
+    from importlib import resources
+
+    text = resources.files("dateline.actors").joinpath(name).read_text(encoding="utf-8")
+    found = re.search(r"^#\s*known-until:\s*(\d{4}-\d{2}-\d{2})", text, re.MULTILINE)
+    return dt.date.fromisoformat(found.group(1)) if found else None
 
 
 _REGNAL = re.compile(r"[ivx]+")

@@ -15,19 +15,26 @@ Quote speakers and actors are resolved here, so they never disagree. Rules, in o
 
 5. A user actor dictionary (``actors/dictionary.py``), when given, names people the story
    gives only by surname or alias.
+6. The tables of heads of state and government (``actors/leaders.py``) name a surname that is
+   one office-holder's on every day the story may be of ("Zelensky" → "Volodymyr Zelensky"):
+   its date, or, undated, the days when the people it gives offices held them
+   (:func:`story_days`).
 
 A name that nothing explains stays as written, as an unresolved actor: no guessing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .codes import country_named
+from ..sentences import story_data
+from .codes import code_from_title, country_named
 from .dictionary import ActorDictionary, Entry
+from .leaders import Days, default_leaders, holds_office
 
 HONORIFICS_MALE = {"mr", "sir", "lord", "mister"}
 HONORIFICS_FEMALE = {"mrs", "ms", "miss", "dame", "lady", "madam"}
@@ -260,6 +267,10 @@ class Resolver:
                 self._add_single_name(ent)
         self._add_name_part_mentions()
         self._infer_genders()
+        #: The days the story may be of, for the tables of office-holders (None: unknown).
+        self.days = story_days(doc, self.people)
+        if self.days:
+            self._name_office_holders(self.days)
         self._subjects: list[tuple[int, Person]] = []
         for token in doc:
             # Subjects of main clauses only: in "Starmer said Putin was the aggressor" a later
@@ -269,6 +280,18 @@ class Resolver:
                 person = self._by_last.get(token.text.lower())
                 if person is not None:
                     self._subjects.append((token.idx, person))
+
+    def _name_office_holders(self, days: Days) -> None:
+        """Unexplained surnames that are one office-holder's on all the story's days get the
+        full name ("Zelensky" → "Volodymyr Zelensky")."""
+        leaders = default_leaders()
+        for person in self.people:
+            if not person.unresolved:
+                continue
+            _, full = leaders.known_person(person.name, days)
+            if full and not any(p.name == full for p in self.people):
+                parts = full.split()
+                person.name, person.first, person.last, person.unresolved = full, parts[0], parts[-1], False
 
     def _infer_genders(self) -> None:
         """The gender the story itself shows for people whose full name had no honorific: an
@@ -480,3 +503,27 @@ class Resolver:
                 return person
         people = [p for p in self.people if p.gender in (None, gender)]
         return self._last_mentioned(people, before)
+
+
+def story_days(doc: Doc, people: list[Person]) -> Days | None:
+    """The days a story may be of, as far as the tables of office-holders know them: its date,
+    when they cover it; else, undated, the days when the people it gives a current office held
+    it ("US President Donald Trump" with "British Prime Minister Keir Starmer": from 2025), on
+    the dateline's month and day when it has them. None when nothing tells."""
+    data = story_data(doc) or {}
+    leaders = default_leaders()
+    if data.get("date"):
+        try:
+            day = dt.date.fromisoformat(str(data["date"]))
+        except ValueError:
+            return None
+        known = leaders.known_until
+        return ((day, day),) if known is not None and day <= known else None
+    titled = []
+    for person in people:
+        offices = [phrase for phrase in person.title_phrases if holds_office(phrase)]
+        if offices:
+            code = next((c for c in map(code_from_title, offices) if c), None)
+            titled.append((person.name, offices, code[:3] if code else None))
+    dateline = data.get("dateline") or {}
+    return leaders.story_days(titled, dateline.get("month"), dateline.get("day"))

@@ -118,6 +118,15 @@ def test_recent_office_holders_on_the_days_a_story_may_be_of():
     assert leaders.known_person("Xi", on(2020, 1, 1)) == ("CHNGOV", "Xi Jinping")
 
 
+def test_leader_names_match_across_spellings_of_the_arabic_article():
+    from dateline.actors.leaders import default_leaders, normal_name
+
+    assert normal_name("Omar El-Bashir") == normal_name("Omar al Bashir") == "omar al bashir"
+    assert normal_name("El Baradei") == "al baradei"
+    assert normal_name("Juan Carlos El") == "juan carlos el"  # a last word is no article
+    assert default_leaders().office_code("Omar El Bashir", [["President"]]) == "SDNGOV"
+
+
 def test_an_undated_story_is_dated_by_the_offices_it_names():
     import datetime as dt
 
@@ -493,6 +502,15 @@ def test_an_undated_story_dated_by_its_office_holders_codes_a_leader_named_by_su
     # March 3 in that time, Zelensky was Ukraine's president, Truss a minister only in 2022.
     assert (people["Volodymyr Zelensky"]["code"], people["Volodymyr Zelensky"]["code_source"]) == ("UKRGOV", "leaders")
     assert people["Liz Truss"]["code"] is None
+
+
+@pytest.mark.model
+def test_a_country_the_parser_tags_as_a_person_is_only_a_country():
+    import dateline
+
+    text = "Sri Lanka has opened an embassy in Oslo, the ministry said on Monday."
+    actors = [(a["name"], a["type"]) for a in dateline.analyze(text).actors if a["name"] == "Sri Lanka"]
+    assert actors == [("Sri Lanka", "country")]
 
 
 def read_wire_undated(text: str):

@@ -159,8 +159,9 @@ class ActorResolver(RecordComponent):
         parts = story_parts(doc) or []
         actors: list[tuple[list[Span], dict[str, Any]]] = []
         for person in resolver.people:
-            if person.unresolved and country_named(person.name):
-                continue  # the small model tags some country names as PERSON ("Benin"): a country below
+            if country_named(person.name) and (person.unresolved or not person.title_phrases):
+                # the small model tags some country names as PERSON ("Benin", "Sri Lanka"): a country below
+                continue
             code, source = person_code(person, day, self.polities, self.agents, resolver.days)
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))

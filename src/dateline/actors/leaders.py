@@ -120,9 +120,11 @@ def _heading(tag: str) -> str:
 
 
 def normal_name(name: str) -> str:
-    """Lower case, no accents, hyphens as spaces: "François Mitterrand" → "francois mitterrand"."""
+    """Lower case, no accents, hyphens as spaces, the Arabic article as "al": "François
+    Mitterrand" → "francois mitterrand", "Omar El-Bashir" → "omar al bashir"."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return " ".join(plain.lower().replace("-", " ").split())
+    words = plain.lower().replace("-", " ").split()
+    return " ".join("al" if word == "el" and i < len(words) - 1 else word for i, word in enumerate(words))
 
 
 @dataclass

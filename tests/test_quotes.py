@@ -548,3 +548,16 @@ def test_where_the_tagger_finds_nothing_only_some_rule_frames_stay(nlp):
     rules = {r["rule"] for _, r in kept if r["kind"] == "indirect"}
     assert "ccomp" in rules  # a "said" clause stays
     assert not rules & {"xcomp", "ccomp-before"}
+
+
+@pytest.mark.model
+def test_content_spans_never_start_or_end_in_white_space():
+    text = (
+        "Ruto rejects union terms\n\nNAIROBI, March 18 (AP) — Kenyan President William Ruto on Tuesday "
+        "rejected the latest offer from the teachers union."
+    )
+    quotes = analyse(text)
+    assert any(text[q["start"] : q["end"]].startswith("union terms") for q in quotes)  # the headline's
+    for quote in quotes:
+        content = text[quote["start"] : quote["end"]]
+        assert content == content.strip(), content

@@ -881,9 +881,15 @@ class QuoteFinder:
         speaker = (
             {"start": frame.speaker.start_char, "end": frame.speaker.end_char} if frame.speaker is not None else None
         )
+        start, end = content
+        text = self.doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1  # a headline's content ends at the headline, not in the paragraph break after it
         return {
-            "start": content[0],
-            "end": content[1],
+            "start": start,
+            "end": end,
             "kind": kind,
             "speaker": speaker,
             "cue": {"start": frame.cue[0], "end": frame.cue[1]} if frame.cue else None,

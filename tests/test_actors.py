@@ -638,3 +638,97 @@ def test_an_acronym_joins_the_dictionary_entry_it_follows(tmp_path):
     assert board[0]["code"] == "NGBBUS"
     assert {text[m["start"] : m["end"]] for m in board[0]["mentions"]} >= {"NGB"}
     assert not any(a["name"] == "NGB" for a in document.actors)
+
+
+def _wikidata(*rows):
+    """Query results as the Wikidata service writes them (JSON)."""
+    names = ("iso", "personLabel", "officeLabel", "kind", "start", "end")
+    return {
+        "head": {"vars": list(names)},
+        "results": {
+            "bindings": [
+                {key: {"type": "literal", "value": value} for key, value in zip(names, row, strict=True) if value}
+                for row in rows
+            ]
+        },
+    }
+
+
+def test_office_holders_from_wikidata_keep_the_tables_spellings():
+    import datetime as dt
+
+    from dateline.actors.leaders import keep_spellings, office_heading, rows_from_wikidata
+
+    results = _wikidata(
+        ("UKR", "Volodymyr Zelenskyy", "President of Ukraine", "head of state", "2019-05-20T00:00:00Z", None),
+        (
+            "GBR",
+            "Theresa May",
+            "Prime Minister of the United Kingdom",
+            "head of government",
+            "2016-07-13T00:00:00Z",
+            "2019-07-24T00:00:00Z",
+        ),
+        (
+            "GBR",
+            "Gordon Brown",
+            "Prime Minister of the United Kingdom",
+            "head of government",
+            "2007-06-27T00:00:00Z",
+            "2010-05-11T00:00:00Z",
+        ),  # ended before the table's start
+        ("FRA", "Q123456", "President of France", "head of state", "2017-05-14T00:00:00Z", None),  # no label
+        ("GBR", "David Lammy", "Secretary of State for Foreign Affairs", "minister", "2024-07-05T00:00:00Z", None),
+    )
+    rows = rows_from_wikidata(results, dt.date(2012, 1, 16))
+    assert [(r["name"], r["code"], r["kind"], r["office"], r["to"]) for r in rows] == [
+        ("Theresa May", "GBRGOV", "leader", "prime ministers", "2019-07-24"),
+        ("David Lammy", "GBRGOV", "minister", "", ""),
+        ("Volodymyr Zelenskyy", "UKRGOV", "leader", "presidents", ""),
+    ]
+    current = [{"name": "Volodymyr Zelensky|Volodymyr Zelenskyy", "code": "UKRGOV", "surname": ""}]
+    kept = keep_spellings(rows, current)
+    assert kept[-1]["name"] == "Volodymyr Zelensky|Volodymyr Zelenskyy"
+    assert office_heading("Chancellor of Germany") == "chancellors"
+    assert office_heading("Monarch of the United Kingdom") == "kings/queens"
+
+
+def test_update_leaders_script_writes_a_table_the_loader_reads(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "update_leaders.py"
+    results = tmp_path / "results.json"
+    results.write_text(
+        json.dumps(
+            _wikidata(("GON", "Aragorn Elessar", "King of Gondor", "head of state", "2019-03-25T00:00:00Z", None))
+        ),
+        encoding="utf-8",
+    )
+    table = tmp_path / "leaders_recent.tsv"
+    table.write_text(
+        "# a note\n# known-until: 2020-01-01\nname\tcode\tfrom\tto\tkind\toffice\tsurname\n"
+        "Denethor II\tGONGOV\t2012-01-16\t2019-03-15\tleader\tstewards\t\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(script), str(results), "--known-until", "2025-06-30", "--output", str(table)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "kept, not in the results: Denethor II" in run.stderr
+    text = table.read_text(encoding="utf-8")
+    assert text.startswith("# a note\n# known-until: 2025-06-30\nname\tcode")
+    assert "Aragorn Elessar\tGONGOV\t2019-03-25\t\tleader\tkings\t" in text
+    missing = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "nope.json"), "--known-until", "2025-06-30"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode != 0
+    assert "no such file" in missing.stderr

@@ -5,10 +5,12 @@ openeventdata/CountryInfo, CC BY-SA 3.0: the table is shared under the same term
 :func:`parse_leaders` in ``scripts/build_event_tables.py``: the ``<Leaders>`` lists (presidents,
 prime ministers, kings... from about 1960, after rulers.org) coded country + GOV, and the
 ``<Government>`` lists (the CIA's World Leaders, 2003-2011) with their own CAMEO codes; it ends
-in January 2012. ``data/leaders_recent.tsv`` is kept by hand (dateline's own): the heads of state
-and government of about 90 countries since then, and some foreign and defence ministers, to the
-``known-until`` date in its header (mid-2025). Neither is complete: a user dictionary covers the
-rest and overrides both.
+in January 2012. ``data/leaders_recent.tsv`` is dateline's own, written by hand without internet
+access (not yet checked row by row against a published source): the heads of state and
+government of about 90 countries since then, and some foreign and defence ministers, to the
+``known-until`` date in its header (mid-2025); ``scripts/update_leaders.py`` rebuilds it from
+Wikidata (:data:`WIKIDATA_QUERY`, :func:`rows_from_wikidata`). Neither is complete: a user
+dictionary covers the rest and overrides both.
 
 A person gets a code from them only when the text gives none (no user dictionary entry, no title
 such as "British Prime Minister"), and only on the days the story may be of
@@ -37,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from ..tables import shipped_tsv
 from .dictionary import DatedCode, Entry
@@ -424,3 +427,108 @@ def _known_until(name: str) -> dt.date | None:
 
 
 _REGNAL = re.compile(r"[ivx]+")
+
+
+# --- keeping leaders_recent.tsv up to date (scripts/update_leaders.py) --------------------------
+
+#: The Wikidata query whose JSON results :func:`rows_from_wikidata` reads: every holder of a
+#: sovereign state's head-of-state office (P1906) or head-of-government office (P1313), or of
+#: one of its foreign or defence minister posts (an office that applies to the state, P1001,
+#: with such an English label), with the start (P580) and end (P582) of each term, from
+#: ``SINCE``. Run it at https://query.wikidata.org (download as JSON).
+WIKIDATA_QUERY = """\
+SELECT ?iso ?personLabel ?officeLabel ?kind ?start ?end WHERE {
+  ?country wdt:P31 wd:Q3624078 ; wdt:P298 ?iso .
+  { ?country wdt:P1906 ?office . BIND("head of state" AS ?kind) }
+  UNION { ?country wdt:P1313 ?office . BIND("head of government" AS ?kind) }
+  UNION { ?office wdt:P1001 ?country ; rdfs:label ?name .
+          FILTER(LANG(?name) = "en" && REGEX(?name, "(foreign|defen[cs]e) (minister|secretary)|\
+(minister|secretary) (of|for) (foreign affairs|defen[cs]e)", "i"))
+          BIND("minister" AS ?kind) }
+  ?person p:P39 ?term . ?term ps:P39 ?office ; pq:P580 ?start .
+  OPTIONAL { ?term pq:P582 ?end }
+  FILTER(!BOUND(?end) || ?end >= "SINCE"^^xsd:dateTime)
+  SERVICE wikibase:label { bd:serviceParam wikibase:language "en". }
+}"""
+
+#: Words of an office's name → the list heading the table uses for it ("President of Ukraine"
+#: → "presidents"); the headings match CountryInfo.txt's, which titles in the text are read by.
+_OFFICE_HEADINGS = (
+    ("vice president", "vice-presidents"),
+    ("prime minister", "prime ministers"),
+    ("premier", "premiers"),
+    ("chancellor", "chancellors"),
+    ("president", "presidents"),
+    ("emir", "emirs"),
+    ("sultan", "sultans"),
+    ("king", "kings"),
+    ("queen", "kings/queens"),
+    ("monarch", "kings/queens"),
+    ("supreme leader", "supreme leaders"),
+)
+
+TABLE_COLUMNS = ("name", "code", "from", "to", "kind", "office", "surname")
+
+
+def office_heading(office: str) -> str:
+    """The list heading of an office's name: "Prime Minister of the United Kingdom" → "prime ministers"."""
+    name = office.lower()
+    for words, heading in _OFFICE_HEADINGS:
+        if re.search(rf"\b{words}\b", name):  # not the "king" of "Kingdom"
+            return heading
+    return " ".join(name.split(" of ")[0].split()) + "s"
+
+
+def rows_from_wikidata(results: dict[str, Any], since: dt.date) -> list[dict[str, str]]:
+    """Table rows (``TABLE_COLUMNS``) from the JSON results of :data:`WIKIDATA_QUERY`: one per
+    term, coded country + GOV; terms that ended before ``since`` and rows without a person's
+    name (an unlabelled item, "Q12345") are left out."""
+    rows: dict[tuple[str, ...], dict[str, str]] = {}
+    for binding in results.get("results", {}).get("bindings", []):
+        value = {key: str(field.get("value", "")) for key, field in binding.items()}
+        name, iso = value.get("personLabel", "").strip(), value.get("iso", "").strip().upper()
+        start, end = (_wikidata_day(value.get(key)) for key in ("start", "end"))
+        if not name or re.fullmatch(r"Q\d+", name) or len(iso) != 3 or start is None:
+            continue
+        if end is not None and end < since:
+            continue
+        kind = "minister" if value.get("kind") == "minister" else "leader"
+        row = {
+            "name": name,
+            "code": f"{iso}GOV",
+            "from": start.isoformat(),
+            "to": end.isoformat() if end else "",
+            "kind": kind,
+            "office": office_heading(value.get("officeLabel", "")) if kind == "leader" else "",
+            "surname": "",
+        }
+        rows[tuple(row.values())] = row
+    return sorted(rows.values(), key=lambda r: (r["code"], r["kind"], r["office"], r["from"], r["name"]))
+
+
+def _wikidata_day(value: str | None) -> dt.date | None:
+    """ "2019-05-20T00:00:00Z" → 2019-05-20 (a year-only date, "2019-00-00", → 1 January)."""
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not found:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    return dt.date(year, max(month, 1), max(day, 1))
+
+
+def keep_spellings(rows: list[dict[str, str]], current: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Carry the current table's spellings and family names over to new rows of the same person
+    (a spelling in common and the same code): Wikidata's "Volodymyr Zelenskyy" keeps the news's
+    "Volodymyr Zelensky" as its first, display spelling."""
+    known: dict[tuple[str, str], dict[str, str]] = {}
+    for row in current:
+        for spelling in row["name"].split("|"):
+            known.setdefault((normal_name(spelling), row["code"]), row)
+    out = []
+    for row in rows:
+        old = known.get((normal_name(row["name"]), row["code"]))
+        if old is not None:
+            spellings = old["name"].split("|")
+            spellings += [row["name"]] if normal_name(row["name"]) not in map(normal_name, spellings) else []
+            row = {**row, "name": "|".join(spellings), "surname": old.get("surname") or ""}
+        out.append(row)
+    return out

@@ -561,3 +561,17 @@ def test_content_spans_never_start_or_end_in_white_space():
     for quote in quotes:
         content = text[quote["start"] : quote["end"]]
         assert content == content.strip(), content
+
+
+@pytest.mark.model
+def test_a_country_word_before_the_speaker_is_no_name_unless_it_names_an_institution():
+    text = (
+        "Talks\n\nLONDON (Reuters) - Prices will rise, a British official said on Monday. The Russian foreign "
+        "ministry said the sanctions were illegal. U.S. officials said the talks would resume. Israel's military "
+        "said it struck 20 targets."
+    )
+    quotes = analyse(text)
+    assert find(quotes, text, "Prices will rise")["speaker_name"] is None  # names no one
+    assert find(quotes, text, "the talks would resume")["speaker_name"] is None
+    assert find(quotes, text, "the sanctions were illegal")["speaker_name"] == "Russian foreign ministry"
+    assert find(quotes, text, "it struck 20 targets")["speaker_name"] == "Israel's military"

@@ -447,9 +447,21 @@ class Resolver:
             if owner.dep_ == "poss" and owner.head.i != owner.i and span.start <= owner.head.i < span.end
             for t in owner.subtree
         }
+        head = span.root
         for ent in span.ents:
-            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.root.i not in owned:
-                return ent.text.removesuffix("’s").removesuffix("'s")
+            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+                continue
+            if ent.label_ in ("NORP", "GPE") and head.is_lower and not head.ent_type_ and ent.end <= head.i:
+                # A country word qualifying the speaker: "the Russian foreign ministry" and
+                # "Israel's military" name an institution, "a British official" or "U.S.
+                # officials" no one.
+                if head.lemma_.lower() in _INSTITUTIONS:
+                    words = [t for t in span[ent.start - span.start : head.i - span.start + 1] if t.dep_ != "det"]
+                    return "".join(t.text_with_ws for t in words).strip()
+                owned.update(range(ent.start, ent.end))
+            if ent.root.i in owned:
+                continue
+            return ent.text.removesuffix("’s").removesuffix("'s")
         proper = [t for t in span if t.pos_ == "PROPN" and t.i not in owned]
         if proper:
             return " ".join(t.text for t in proper)
@@ -503,6 +515,17 @@ class Resolver:
                 return person
         people = [p for p in self.people if p.gender in (None, gender)]
         return self._last_mentioned(people, before)
+
+
+#: Head nouns of speaker phrases that name an institution, which a country word before them
+#: makes a name ("the Russian foreign ministry"); other heads ("official", "diplomat") name no one.
+_INSTITUTIONS = frozenset(
+    {
+        "administration", "agency", "army", "authority", "cabinet", "commission", "committee",
+        "council", "court", "embassy", "government", "media", "military", "ministry", "mission",
+        "navy", "office", "parliament", "police", "presidency", "regulator",
+    }
+)  # fmt: skip
 
 
 def story_days(doc: Doc, people: list[Person]) -> Days | None:

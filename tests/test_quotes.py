@@ -575,3 +575,13 @@ def test_a_country_word_before_the_speaker_is_no_name_unless_it_names_an_institu
     assert find(quotes, text, "the talks would resume")["speaker_name"] is None
     assert find(quotes, text, "the sanctions were illegal")["speaker_name"] == "Russian foreign ministry"
     assert find(quotes, text, "it struck 20 targets")["speaker_name"] == "Israel's military"
+
+
+@pytest.mark.model
+def test_he_is_the_latest_subject_named_in_apposition_to_a_title():
+    text = (
+        "Aid\n\nGENEVA (Reuters) - Army spokesman John Doe told reporters there would be no talks. "
+        "The U.N. aid chief, Tom Reed, urged both sides to let convoys through.\n\n"
+        "“We need access now,” he said."
+    )
+    assert find(analyse(text), text, "We need access now")["speaker_name"] == "Tom Reed"

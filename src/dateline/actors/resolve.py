@@ -276,10 +276,17 @@ class Resolver:
             # Subjects of main clauses only: in "Starmer said Putin was the aggressor" a later
             # "he" is Starmer, not Putin.
             main_clause = token.head.dep_ in ("ROOT", "conj") or token.head.lemma_ in ("say", "tell")
-            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" and main_clause:
-                person = self._by_last.get(token.text.lower())
-                if person is not None:
-                    self._subjects.append((token.idx, person))
+            if token.dep_ not in ("nsubj", "nsubjpass") or not main_clause:
+                continue
+            # a name, or a title with the name in apposition ("The U.N. aid chief, Tom Fletcher, urged")
+            name = (
+                token
+                if token.pos_ == "PROPN"
+                else next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            )
+            person = self._by_last.get(name.text.lower()) if name is not None else None
+            if person is not None:
+                self._subjects.append((token.idx, person))
 
     def _name_office_holders(self, days: Days) -> None:
         """Unexplained surnames that are one office-holder's on all the story's days get the

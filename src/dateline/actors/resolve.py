@@ -279,12 +279,12 @@ class Resolver:
             if token.dep_ not in ("nsubj", "nsubjpass") or not main_clause:
                 continue
             # a name, or a title with the name in apposition ("The U.N. aid chief, Tom Fletcher, urged")
-            name = (
+            named = (
                 token
                 if token.pos_ == "PROPN"
                 else next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             )
-            person = self._by_last.get(name.text.lower()) if name is not None else None
+            person = self._by_last.get(named.text.lower()) if named is not None else None
             if person is not None:
                 self._subjects.append((token.idx, person))
 

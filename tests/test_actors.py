@@ -513,6 +513,15 @@ def test_a_country_the_parser_tags_as_a_person_is_only_a_country():
     assert actors == [("Sri Lanka", "country")]
 
 
+@pytest.mark.model
+def test_a_newspaper_named_after_a_capital_is_no_government():
+    import dateline
+
+    for paper in ("The Washington Post", "The Moscow Times"):
+        actors = dateline.analyze(f"{paper} reported that the talks had failed.").actors
+        assert [a["code"] for a in actors if a["name"] == paper.removeprefix("The ")] == [None], paper
+
+
 def read_wire_undated(text: str):
     from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
     from dateline.readers.wire import read_wire

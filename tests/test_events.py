@@ -106,6 +106,18 @@ def test_forces_the_subject_moves_are_its_own_not_the_target(nlp):
 
 
 @pytest.mark.model
+def test_a_weapon_after_with_is_no_counterpart_of_a_reciprocal_pattern(nlp):
+    # "- * WITH [190:190]" is "clashed with": an instrument after "with" strikes nothing back
+    assert roots(nlp, "Chile has struck Peruvian oil refineries with long-range drones.") == {("CHL", "PER", "19")}
+
+
+@pytest.mark.model
+def test_a_seat_of_government_the_parser_misses_acts_for_its_government(nlp):
+    # the small model knows "Kiev", and tags "Kyiv" as nothing or as a person
+    assert roots(nlp, "Kyiv has struck Russian oil refineries.") == {("UKR", "RUS", "19")}
+
+
+@pytest.mark.model
 def test_of_two_patterns_as_long_the_one_nearer_the_verb_wins(nlp):
     # CAMEO's GIVE block lists "- * TROOPS [072]" before "- * ULTIMATUM [139]"
     assert coded(nlp, "Chile issued an ultimatum to Peru to withdraw its troops.") == {("CHL", "PER", "139")}

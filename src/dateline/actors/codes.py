@@ -487,7 +487,7 @@ def organisation_in(words: Sequence[str]) -> str | None:
     for size in range(min(len(tokens), 7), 0, -1):
         for i in range(len(tokens) - size + 1):
             name = " ".join(tokens[i : i + size])
-            key = name.lower()
+            key = name.lower().removeprefix("the ")  # "The Washington" of "The Washington Post"
             if key in METONYMS and key not in _SEATS:
                 continue
             if size == 1 and not name[:1].isupper():

@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from ..sentences import story_data, story_parts
 from ..spans import Found, RecordComponent
 from .agents import Agents, agents_for
-from .codes import agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
+from .codes import METONYMS, agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
 from .dictionary import ActorDictionary, load_dictionary
 from .leaders import Days, default_leaders, holds_office
 from .organisations import GENERIC, organisation_code, organisation_phrases
@@ -108,6 +108,8 @@ class ActorResolver(RecordComponent):
             # not the table's titles ("German Chancellor", "Secretary of State"): a person's words
             organisations = {n for n in organisation_phrases() if n.split()[-1] not in TITLE_NOUNS} - names
             matcher.add("ORGANISATION", [tokenizer(name) for name in sorted(organisations)])
+            # seats of government the parser may not tag ("Kyiv has struck …": the model knows "Kiev")
+            matcher.add("SEAT", [tokenizer(name) for name in sorted(set(METONYMS) - names)])
             self._matcher = matcher
         return self._matcher
 
@@ -121,7 +123,9 @@ class ActorResolver(RecordComponent):
         "Islamic State"), not over a longer one ("the United Nations Emergency Relief
         Coordinator").
         """
-        spans = self._matcher_for(doc)(doc, as_spans=True)
+        found = self._matcher_for(doc)(doc, as_spans=True)
+        seats = [m for m in found if m.label_ == "SEAT" and m.text[:1].isupper()]
+        spans = [m for m in found if m.label_ != "SEAT"]
         # a dictionary name the table also has ("ISLAMIC STATE") matches twice: it counts as an organisation
         organisations = {(m.start, m.end) for m in spans if m.label_ == "ORGANISATION"}
         matches = [
@@ -145,7 +149,14 @@ class ActorResolver(RecordComponent):
             kept.append(ent)
         taken = {i for span in kept for i in range(span.start, span.end)}
         extra = [m for m in matches if not any(i in taken for i in range(m.start, m.end))]
-        return [*kept, *extra]
+        taken |= {i for span in extra for i in range(span.start, span.end)}
+        # a seat of government no entity covers, as the place the parser would have tagged
+        places = [
+            Span(doc, m.start, m.end, label="GPE")
+            for m in filter_spans(seats)
+            if not any(i in taken for i in range(m.start, m.end))
+        ]
+        return [*kept, *extra, *places]
 
     def _known(self, name: str) -> str | None:
         entry = self.dictionary.lookup(name) if self.dictionary else None

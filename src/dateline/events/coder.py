@@ -304,6 +304,22 @@ class Action:
     target_is_subject: bool = False  # the target is target_from's subject ("said Sudan must return")
 
 
+#: Prepositions a reciprocal pattern names its counterpart with ("- * WITH [190:190]": "clashed with").
+_COUNTERPART_PREPS = frozenset({"with", "between", "among", "against"})
+
+
+def _counterpart(action: Action, target: Token | None) -> bool:
+    """Whether the target is the counterpart of a reciprocal pattern: when the pattern names it
+    with a preposition ("clashed with police"), the target must be that preposition's object;
+    "struck Russian refineries with drones" matches "* WITH" through the drones, and Russia
+    strikes nothing back."""
+    words = {w.lstrip("(").lower() for w in (action.pattern.post if action.pattern is not None else ())}
+    preps = words & _COUNTERPART_PREPS
+    if not preps:
+        return True
+    return target is not None and target.dep_ == "pobj" and target.head.lower_ in preps
+
+
 class Coder:
     """Built once per Doc: finds and codes the events of that Doc."""
 
@@ -932,6 +948,7 @@ class Coder:
                     ]
             target = None
             joint = len(sources) > 1 and action.code[:2] in _MUTUAL_ROOTS
+            via: Token | None = None
             for token in candidates:
                 if action.code[:2] == "01" and _venue(token, action.target_from):
                     continue  # "speaking in Warsaw": where the words were said, not to whom
@@ -939,7 +956,7 @@ class Coder:
                     continue  # "Israel and Hamas agreed to extend their truce in Gaza": each other
                 found = [p for p in self.parties(token) if _related(sources[0], p)]
                 if found:
-                    target = found
+                    target, via = found, token
                     break
             if not target:
                 # "The Philippines and France agree …": a joint subject of a mutual action
@@ -966,7 +983,7 @@ class Coder:
                     if _related(source, t):
                         first, second = (t, source) if action.swap else (source, t)
                         yield self._record(sentence, action.trigger, action.code, first, second, action)
-                        if action.reverse and action.reverse != NO_EVENT:
+                        if action.reverse and action.reverse != NO_EVENT and _counterpart(action, via):
                             yield self._record(sentence, action.trigger, action.reverse, t, source, action)
 
     def _statement_events(self) -> Iterator[dict[str, Any]]:

@@ -520,6 +520,9 @@ def test_a_newspaper_named_after_a_capital_is_no_government():
     for paper in ("The Washington Post", "The Moscow Times"):
         actors = dateline.analyze(f"{paper} reported that the talks had failed.").actors
         assert [a["code"] for a in actors if a["name"] == paper.removeprefix("The ")] == [None], paper
+    # the small model tags "Kyiv" here as a person: it is the seat of government acting
+    actors = dateline.analyze("The Washington Post said Kyiv rejected the plan.").actors
+    assert [(a["type"], a["code"]) for a in actors if a["name"] == "Kyiv"] == [("organisation", "UKRGOV")]
 
 
 def read_wire_undated(text: str):

@@ -146,6 +146,8 @@ class ActorResolver(RecordComponent):
             whole = any(m.start == ent.start and m.end == ent.end for m in inside)
             if inside and not whole and ent.label_ != "PERSON" and self._known(ent.text) is None:
                 continue  # superseded by the names inside it
+            if ent.label_ == "PERSON" and capital_code(ent.text) is not None:
+                ent = Span(doc, ent.start, ent.end, label="GPE")  # "Kyiv" tagged as a person
             kept.append(ent)
         taken = {i for span in kept for i in range(span.start, span.end)}
         extra = [m for m in matches if not any(i in taken for i in range(m.start, m.end))]
@@ -170,8 +172,11 @@ class ActorResolver(RecordComponent):
         parts = story_parts(doc) or []
         actors: list[tuple[list[Span], dict[str, Any]]] = []
         for person in resolver.people:
-            if country_named(person.name) and (person.unresolved or not person.title_phrases):
-                # the small model tags some country names as PERSON ("Benin", "Sri Lanka"): a country below
+            if (country_named(person.name) or capital_code(person.name)) and (
+                person.unresolved or not person.title_phrases
+            ):
+                # the small model tags some country names and capitals as PERSON ("Benin", "Sri
+                # Lanka", "Kyiv"): a country or a seat of government below
                 continue
             code, source = person_code(person, day, self.polities, self.agents, resolver.days)
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]

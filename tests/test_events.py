@@ -118,6 +118,14 @@ def test_a_seat_of_government_the_parser_misses_acts_for_its_government(nlp):
 
 
 @pytest.mark.model
+def test_a_joint_subject_praising_something_does_not_praise_each_other(nlp):
+    assert roots(nlp, "Chile and Peru welcomed the prospect of talks.") == set()
+    assert roots(nlp, "Chile and Peru praised each other.") == {("CHL", "PER", "05"), ("PER", "CHL", "05")}
+    signed = roots(nlp, "Chile and Peru signed a trade agreement.")  # signing stays mutual
+    assert {(s, t) for s, t, _ in signed} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+@pytest.mark.model
 def test_of_two_patterns_as_long_the_one_nearer_the_verb_wins(nlp):
     # CAMEO's GIVE block lists "- * TROOPS [072]" before "- * ULTIMATUM [139]"
     assert coded(nlp, "Chile issued an ultimatum to Peru to withdraw its troops.") == {("CHL", "PER", "139")}

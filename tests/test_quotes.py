@@ -585,3 +585,12 @@ def test_he_is_the_latest_subject_named_in_apposition_to_a_title():
         "“We need access now,” he said."
     )
     assert find(analyse(text), text, "We need access now")["speaker_name"] == "Tom Reed"
+
+
+@pytest.mark.model
+def test_a_country_is_no_first_name():
+    text = (
+        "Talks\n\nJERUSALEM (AFP) - Defence Minister Israel Katz spoke on Monday. Later, Israel warned it "
+        "would act alone."
+    )
+    assert find(analyse(text), text, "it would act alone")["speaker_name"] == "Israel"

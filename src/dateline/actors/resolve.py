@@ -430,6 +430,8 @@ class Resolver:
         key = word.lower()
         if key in self._by_last:
             return self._by_last[key]
+        if country_named(word):
+            return None  # "Israel warned": the country, not Israel Katz
         firsts = [p for p in self.people if p.matches_first(word)]
         return firsts[0] if len(firsts) == 1 else None
 

@@ -194,6 +194,10 @@ _ANIMATE_NOUNS = _GROUP_NOUNS | _PEOPLE
 # Nouns an organisation's name can modify and still name only it: "the Hamas movement".
 _ORG_NOUNS = {"movement", "group", "network", "organization", "organisation", "faction", "militia", "party", "front"}
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
+# Diplomatic cooperation aimed at something: "Saudi Arabia and Oman welcomed the prospect of
+# talks" is no praise of each other (praise, verbal defence, rallying support, recognition,
+# apology, forgiveness), where "signed an agreement" (057) is mutual.
+_DIRECTED = {"051", "052", "053", "054", "055", "056"}
 # A joint subject offering something offers it together, not to each other ("Egypt and Saudi
 # Arabia offered to host talks"), as "agreed to meet" is mutual.
 _OFFERING = {"offer", "propose", "volunteer"}
@@ -970,7 +974,10 @@ class Coder:
                     for c in action.target_from.children
                 )
                 offered = action.trigger.lemma_.lower() in _OFFERING  # "offered to host talks": no pair
-                mutual = reciprocal or (action.code[:2] in _MUTUAL_ROOTS and not own_object and not offered)
+                directed = action.code[:3] in _DIRECTED
+                mutual = reciprocal or (
+                    action.code[:2] in _MUTUAL_ROOTS and not directed and not own_object and not offered
+                )
                 if not mutual:
                     continue
                 for source in sources:

@@ -525,6 +525,14 @@ def test_a_newspaper_named_after_a_capital_is_no_government():
     assert [(a["type"], a["code"]) for a in actors if a["name"] == "Kyiv"] == [("organisation", "UKRGOV")]
 
 
+@pytest.mark.model
+def test_a_portfolio_in_a_title_is_no_organisation():
+    import dateline
+
+    actors = dateline.analyze("Interior Minister John Doe resigned on Monday.").actors
+    assert [a["name"] for a in actors] == ["John Doe"]
+
+
 def read_wire_undated(text: str):
     from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
     from dateline.readers.wire import read_wire

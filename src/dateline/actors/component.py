@@ -34,6 +34,8 @@ from .places import place_country
 from .resolve import TITLE_NOUNS, Person, Resolver
 
 ACTORS_KEY = "dateline_actors"
+#: Title words after a portfolio the small model tags as an organisation ("Interior Minister").
+_PORTFOLIO_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries"})
 _COUNTRY_LABELS = ("GPE", "NORP")
 _ACTING_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent")
 
@@ -237,6 +239,8 @@ class ActorResolver(RecordComponent):
             elif organisation:
                 if resolver.resolve_person(ent) is not None:
                     continue  # the small model sometimes tags a person's name as ORG
+                if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in _PORTFOLIO_HEADS:
+                    continue  # a portfolio in a title: "Defence" of "Defence Minister Israel Katz"
                 code = code_for_name(ent.text)
                 source = code and "name"
                 if code is None or code[:3] in GENERIC - {"IGO", "NGO"}:

@@ -594,3 +594,10 @@ def test_a_country_is_no_first_name():
         "would act alone."
     )
     assert find(analyse(text), text, "it would act alone")["speaker_name"] == "Israel"
+
+
+@pytest.mark.model
+def test_a_partial_quote_is_the_named_speakers_not_an_inner_things():
+    text = 'Talks\n\nWASHINGTON (AP) — Senate leader John Roe said the vote showed that "bipartisanship is alive."'
+    partial = next(q for q in analyse(text) if q["kind"] == "partial")
+    assert partial["speaker_name"] == "John Roe"

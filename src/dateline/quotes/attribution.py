@@ -191,6 +191,10 @@ _SENTENCE_PUNCT = tuple(".,!?…;:—–-")
 _NEAR = 220  # how far (characters) a reporting verb may stand from a direct quote
 
 
+#: What may end a partial quote past the end of the reported speech that holds it ("… alive.”").
+OVERHANG = ".,;:!?'\"\u2019\u201d\u00bb "
+
+
 @dataclass
 class Frame:
     """A reporting frame: the cue, the speaker mention, and the mention's core for naming.
@@ -715,9 +719,20 @@ class QuoteFinder:
         return best
 
     def _partial_frame(self, quote: QuotedSpan, indirect: list[tuple[tuple[int, int], Frame]]) -> Frame:
-        around = [(c, f) for c, f in indirect if c[0] <= quote.start and quote.end <= c[1]]
+        # a closing mark and the punctuation inside it may run past the content's end ("… alive.”")
+        around = sorted(
+            (
+                (c, f)
+                for c, f in indirect
+                if c[0] <= quote.start and (quote.end <= c[1] or not self.text[c[1] : quote.end].strip(OVERHANG))
+            ),
+            key=lambda item: item[0][1] - item[0][0],
+        )
         if around:
-            return min(around, key=lambda item: item[0][1] - item[0][0])[1]
+            # The innermost reported speech whose speaker is named: in "Schumer said the vote
+            # showed that “bipartisanship is alive”" the words are Schumer's, in "Officials said
+            # Trump had called the plan “a disaster”" Trump's.
+            return next((f for _, f in around if self._names_someone(f)), around[0][1])
         span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None:
             return Frame(None, None)
@@ -729,6 +744,17 @@ class QuoteFinder:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _FRAME_VERBS and self.in_quote(token) < 0:
                 return frame_of(token)
         return Frame(None, None)
+
+    def _names_someone(self, frame: Frame) -> bool:
+        """Whether a frame's speaker names a person, a group or an organisation (not "the vote")."""
+        named = frame.core if frame.core is not None else frame.speaker
+        if named is None:
+            return False
+        if self.resolver.resolve_person(named) is not None:
+            return True
+        return any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in named.ents) or any(
+            t.pos_ == "PROPN" for t in named
+        )
 
     def _direct_frame(self, quote: QuotedSpan) -> Frame:
         first, last = self.paragraphs[quote.first_paragraph], self.paragraphs[quote.last_paragraph]

@@ -22,7 +22,7 @@ from ..actors.dictionary import ActorDictionary, load_dictionary
 from ..actors.resolve import Resolver
 from ..errors import DatelineError
 from ..spans import Found, RecordComponent, records
-from .attribution import QuoteFinder, nested
+from .attribution import OVERHANG, QuoteFinder, nested
 from .tagger import QuoteTagger, load_tagger
 
 QUOTES_KEY = "dateline_quotes"
@@ -31,7 +31,6 @@ QUOTE_MODELS = ("rules", "tagger")
 #: default) or the ``partials`` list of the reported speech's record (``inside``: one record per
 #: attribution, PolNeAR's convention).
 PARTIAL_STYLES = ("separate", "inside")
-_TRAILING = ".,;:!?'\"\u2019\u201d\u00bb "  # may end a partial quote after its holder's end
 _MAX_MENTION_WORDS = 5  # a longer speaker phrase is not a name for the actor's mention list
 
 
@@ -97,7 +96,7 @@ def fold_partials(text: str, found: Found) -> Found:
     def holds(holder: dict[str, Any], record: dict[str, Any]) -> bool:
         if record["kind"] == "direct" and (holder["kind"] != "indirect" or holder["cue"] != record["cue"]):
             return False
-        overhang = text[holder["end"] : record["end"]].strip(_TRAILING)  # past the holder's end
+        overhang = text[holder["end"] : record["end"]].strip(OVERHANG)  # past the holder's end
         return holder["start"] <= record["start"] < holder["end"] and not overhang
 
     holders = [record for _, record in found if record["kind"] != "partial"]

@@ -533,6 +533,17 @@ def test_a_portfolio_in_a_title_is_no_organisation():
     assert [a["name"] for a in actors] == ["John Doe"]
 
 
+@pytest.mark.model
+def test_a_story_after_the_tables_end_is_read_as_of_their_last_day():
+    from dateline.actors.leaders import default_leaders
+
+    year = default_leaders().known_until.year + 1
+    text = f"Talks\n\nKYIV, March 3, {year} (Reuters) — Zelensky met Biden on Monday."
+    people = {a["name"]: a["code"] for a in analyse(text).actors if a["type"] == "person"}
+    # in office on the tables' last day, presumed still; out of office by then, no code
+    assert people == {"Volodymyr Zelensky": "UKRGOV", "Biden": None}
+
+
 def read_wire_undated(text: str):
     from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
     from dateline.readers.wire import read_wire

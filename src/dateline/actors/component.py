@@ -77,7 +77,7 @@ def person_code(
     if code is None and day is not None and days:
         code = leaders.code(person.name, day, person.title_phrases) if person.title_phrases else None
     if code is None and any(holds_office(phrase) for phrase in person.title_phrases):
-        # "President Mubarak" undated, or "President Obama" after the tables' end
+        # "President Mubarak" in an undated story no office-holder dates
         code = leaders.office_code(person.name, person.title_phrases)
     if code:
         return code, "leaders"

@@ -19,11 +19,12 @@ gives a current office held that office (:meth:`Leaders.story_days`: "US Preside
 and "British Prime Minister Keir Starmer" make a story of 2025 or later). A full name gets the
 code it held on all those days; a surname only when every head of state or government of that
 surname at any time had one code ("Mubarak"; not "Hussein", Jordan's king and Iraq's president)
-and nobody of that name was in office on some of the days and out on others. A story after the
-tables' end, or an undated one nobody dates (it may be of any year: "Clinton" in a 2016 campaign
-story is no government), gets a code only where the text gives the person a current office
-("President Mubarak", not "former President") and the tables place every office of that name in
-one country. A title counts only the offices it names, by the list headings of CountryInfo.txt
+and nobody of that name was in office on some of the days and out on others. A story dated after
+the tables' end is read as of their last day: who held office then is presumed to hold it still.
+An undated story nobody dates (it may be of any year: "Clinton" in a 2016 campaign story is no
+government) gets a code only where the text gives the person a current office ("President
+Mubarak", not "former President") and the tables place every office of that name in one
+country. A title counts only the offices it names, by the list headings of CountryInfo.txt
 ("President Bush" is no leader of the Cayman Islands' government business; "King Hussein" is
 Jordan's, "President Hussein" Iraq's).
 """

@@ -538,10 +538,11 @@ _INSTITUTIONS = frozenset(
 
 
 def story_days(doc: Doc, people: list[Person]) -> Days | None:
-    """The days a story may be of, as far as the tables of office-holders know them: its date,
-    when they cover it; else, undated, the days when the people it gives a current office held
-    it ("US President Donald Trump" with "British Prime Minister Keir Starmer": from 2025), on
-    the dateline's month and day when it has them. None when nothing tells."""
+    """The days a story may be of, as far as the tables of office-holders know them: its date
+    (their last day, for a story dated after it: office-holders are presumed to stay in office);
+    else, undated, the days when the people it gives a current office held it ("US President
+    Donald Trump" with "British Prime Minister Keir Starmer": from 2025), on the dateline's month
+    and day when it has them. None when nothing tells."""
     data = story_data(doc) or {}
     leaders = default_leaders()
     if data.get("date"):
@@ -550,7 +551,11 @@ def story_days(doc: Doc, people: list[Person]) -> Days | None:
         except ValueError:
             return None
         known = leaders.known_until
-        return ((day, day),) if known is not None and day <= known else None
+        if known is None:
+            return None
+        # after the tables' end, their last day: who held office then is presumed to hold it still
+        day = min(day, known)
+        return ((day, day),)
     titled = []
     for person in people:
         offices = [phrase for phrase in person.title_phrases if holds_office(phrase)]

@@ -145,6 +145,9 @@ def test_an_undated_story_is_dated_by_the_offices_it_names():
     assert leaders.story_days([("Jane Roe", [["President"]], None)]) is None
     # offices that never met: no date
     assert leaders.story_days([*titled, ("Barack Obama", [["President"]], "USA")]) is None
+    # CountryInfo.txt saw Yahya Jammeh in office in 2012 and the hand-kept table does not go on
+    # with him: the days do not stop in 2012
+    assert leaders.story_days([("Yahya Jammeh", [["President"]], "GMB")])[-1][1] == leaders.known_until
 
 
 def test_a_title_counts_only_the_offices_it_names():

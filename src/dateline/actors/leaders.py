@@ -415,6 +415,16 @@ def default_leaders() -> Leaders:
                 surnames[family].add(office)
                 holders[family].add(key)
     known = max((d for e in by_name.values() for c in e.codes for d in (c.end,) if d), default=None)
+    # An office CountryInfo.txt saw still held when it was made ends on its date only because
+    # nothing later is known: where the hand-kept table does not go on with it, it may have
+    # lasted, and dating a story by it ("Gambian President Yahya Jammeh") must not stop there.
+    cut = max((dt.date.fromisoformat(row["to"]) for row, until in rows if until is None and row["to"]), default=None)
+    for key, held in tenures.items():
+        recent = {(t.code, t.office) for t in held if t.start is not None and cut is not None and t.start >= cut}
+        tenures[key] = [
+            Tenure(t.code, t.office, t.start, None) if t.end == cut and (t.code, t.office) not in recent else t
+            for t in held
+        ]
     return Leaders(by_name, dict(surnames), dict(offices), dict(tenures), dict(holders), display, known)
 
 

@@ -126,6 +126,13 @@ def test_a_joint_subject_praising_something_does_not_praise_each_other(nlp):
 
 
 @pytest.mark.model
+def test_an_appeal_whose_wish_has_no_code_is_still_an_appeal(nlp):
+    # URGE has no verb line of its own in CAMEO.2.0, and "stop the drills" no code
+    assert coded(nlp, "Chile urged Peru to stop the drills.") == {("CHL", "PER", "020")}
+    assert coded(nlp, "Chile did not urge Peru to stop the drills.") == set()
+
+
+@pytest.mark.model
 def test_of_two_patterns_as_long_the_one_nearer_the_verb_wins(nlp):
     # CAMEO's GIVE block lists "- * TROOPS [072]" before "- * ULTIMATUM [139]"
     assert coded(nlp, "Chile issued an ultimatum to Peru to withdraw its troops.") == {("CHL", "PER", "139")}

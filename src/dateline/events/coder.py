@@ -835,11 +835,23 @@ class Coder:
         trigger = verb.head.head if verb.head.pos_ == "NOUN" else verb.head
         return Action(framed or fallback, trigger, kind, False, None, verb, target_is_subject=True)
 
+    def _bare_appeal(self, verb: Token) -> Action | None:
+        """An appeal or demand whose wish has no code of its own: "China urged Japan to stop the
+        drills" is an appeal all the same (020; a demand, 100), to the one urged. Not when the
+        urging verb has a code of its own ("called on", coded as itself) or is negated."""
+        head = verb.head
+        kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head.i != verb.i else None
+        if kind not in ("appeal", "demand") or head.pos_ != "VERB" or any(c.dep_ == "neg" for c in head.children):
+            return None
+        if self.code_verb(head)[0] is not None or _possible(head):
+            return None
+        return Action("020" if kind == "appeal" else "100", head, kind, False, None, head)
+
     def action_for(self, verb: Token) -> Action | None:
         """The coded, framed action of ``verb``, or None when it is no event."""
         both, pattern = self.code_verb(verb)
         if both is None:
-            return None
+            return self._bare_appeal(verb)
         code, _, reverse = both.partition(":")
         if not code or code == NO_EVENT:
             # "- * TRIAL [:173]": only the reverse event ("stand trial": the target tries the source)

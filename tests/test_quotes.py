@@ -601,3 +601,11 @@ def test_a_partial_quote_is_the_named_speakers_not_an_inner_things():
     text = 'Talks\n\nWASHINGTON (AP) — Senate leader John Roe said the vote showed that "bipartisanship is alive."'
     partial = next(q for q in analyse(text) if q["kind"] == "partial")
     assert partial["speaker_name"] == "John Roe"
+
+
+@pytest.mark.model
+def test_an_organisations_name_the_speaker_phrase_cuts_short_is_whole():
+    text = "Ruling\n\nNEW YORK (Reuters) - The Court of International Trade said the law did not give him that power."
+    speaker = find(analyse(text), text, "the law did not give")["speaker_name"]
+    assert speaker is not None
+    assert speaker.endswith("Court of International Trade")

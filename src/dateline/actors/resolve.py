@@ -457,6 +457,10 @@ class Resolver:
             for t in owner.subtree
         }
         head = span.root
+        # a name the phrase cuts short: "The Court" of "The Court of International Trade said"
+        whole = next((e for e in span.doc.ents if e.start <= head.i < e.end), None)
+        if whole is not None and whole.label_ == "ORG" and (whole.start < span.start or whole.end > span.end):
+            return whole.text.removesuffix("’s").removesuffix("'s")
         for ent in span.ents:
             if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
                 continue

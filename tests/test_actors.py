@@ -547,6 +547,14 @@ def test_a_story_after_the_tables_end_is_read_as_of_their_last_day():
     assert people == {"Volodymyr Zelensky": "UKRGOV", "Biden": None}
 
 
+@pytest.mark.model
+def test_a_countrys_organisation_named_with_a_possessive_takes_its_code():
+    import dateline
+
+    actors = dateline.analyze("Japan's Defense Ministry said the missile landed outside its zone.").actors
+    assert [(a["name"], a["code"]) for a in actors if a["type"] == "organisation"] == [("Defense Ministry", "JPNGOV")]
+
+
 def read_wire_undated(text: str):
     from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
     from dateline.readers.wire import read_wire

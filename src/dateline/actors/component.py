@@ -247,7 +247,9 @@ class ActorResolver(RecordComponent):
                     # "the Russian Defence Ministry", "the Calenardhon Ministry of Silly Walks";
                     # and "Palestinian Islamic Jihad": the name's own country (PSE) says more
                     # than the organisation table's region (MEAREB).
-                    national = code_from_title([t.text for t in ent], self.polities, self.agents)
+                    # "Japan's Defense Ministry": the possessor is the name's country
+                    owner = [t.text for t in ent.root.children if t.dep_ == "poss" and t.i < ent.start]
+                    national = code_from_title([*owner, *(t.text for t in ent)], self.polities, self.agents)
                     if national and national != code:
                         code, source = national, "title"
                 key = ent.text.lower().removeprefix("the ")

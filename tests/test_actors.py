@@ -555,6 +555,17 @@ def test_a_countrys_organisation_named_with_a_possessive_takes_its_code():
     assert [(a["name"], a["code"]) for a in actors if a["type"] == "organisation"] == [("Defense Ministry", "JPNGOV")]
 
 
+@pytest.mark.model
+def test_a_name_the_parser_ends_on_a_particle_goes_on():
+    import dateline
+
+    text = "Commission President Ursula von der Leyen said the plan would work. Von der Leyen added that it was fair."
+    people = [a for a in dateline.analyze(text).actors if a["type"] == "person"]
+    assert [p["name"] for p in people] == ["Ursula von der Leyen"]
+    # one mention per naming, not "Leyen" inside "Von der Leyen" as well
+    assert [text[m["start"] : m["end"]] for m in people[0]["mentions"]] == ["Ursula von der Leyen", "Von der Leyen"]
+
+
 def read_wire_undated(text: str):
     from dateline.pipeline import PipelineConfig, analyze_story, load_nlp
     from dateline.readers.wire import read_wire

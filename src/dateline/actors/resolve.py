@@ -132,6 +132,42 @@ def _name_tokens(span: Span) -> list[Token]:
     return tokens
 
 
+#: Particles inside a surname: a name the parser ends on one goes on ("Ursula von der" + "Leyen").
+_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "dos",
+        "das",
+        "le",
+        "la",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    }
+)
+
+
+def _whole_name(ent: Span) -> Span:
+    """A PERSON entity the parser ends on a particle, with the capitalised words after it."""
+    end = ent.end
+    doc = ent.doc
+    if doc[end - 1].lower_ not in _PARTICLES:
+        return ent
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+
+
 def name_text(tokens: list[Token]) -> str:
     """The words of a name as the text spells them ("Holtz-Eakin", not "Holtz - Eakin")."""
     return "".join(
@@ -257,7 +293,7 @@ class Resolver:
         self._by_last: dict[str, Person] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                self._add_full_name(ent)
+                self._add_full_name(_whole_name(ent))
         for name in _titled_names(doc):
             self._add_full_name(name)
         for name in _titled_surnames(doc):

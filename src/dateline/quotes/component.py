@@ -184,8 +184,14 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
             continue
         quote["actor_id"] = actor["id"]
         short = core is not None and len(doc.text[core["start"] : core["end"]].split()) <= _MAX_MENTION_WORDS
-        if core and short and core not in actor["mentions"]:
-            actor["mentions"].append(dict(core))
+        if (
+            core
+            and short
+            and not any(m["start"] <= core["start"] and core["end"] <= m["end"] for m in actor["mentions"])
+        ):
+            # the speaker's name, instead of the parts of it already there ("Leyen" of "Von der Leyen")
+            inside = [m for m in actor["mentions"] if core["start"] <= m["start"] and m["end"] <= core["end"]]
+            actor["mentions"] = [m for m in actor["mentions"] if m not in inside] + [dict(core)]
             actor["mentions"].sort(key=lambda m: m["start"])
     if actors:
         doc._.set(ACTORS_KEY, actors)

@@ -133,6 +133,13 @@ def test_an_appeal_whose_wish_has_no_code_is_still_an_appeal(nlp):
 
 
 @pytest.mark.model
+def test_a_force_verb_used_of_a_thing_attacks_no_one(nlp):
+    # OVERCOME is in CAMEO's DESTROY block (190)
+    assert roots(nlp, "Chile overcame resistance from Peru.") == set()
+    assert roots(nlp, "Chilean forces overcame Peruvian troops.") == {("CHL", "PER", "19")}
+
+
+@pytest.mark.model
 def test_of_two_patterns_as_long_the_one_nearer_the_verb_wins(nlp):
     # CAMEO's GIVE block lists "- * TROOPS [072]" before "- * ULTIMATUM [139]"
     assert coded(nlp, "Chile issued an ultimatum to Peru to withdraw its troops.") == {("CHL", "PER", "139")}

@@ -312,6 +312,19 @@ class Action:
 _COUNTERPART_PREPS = frozenset({"with", "between", "among", "against"})
 
 
+#: Verbs of CAMEO's DESTROY block (190) that news mostly uses of things, not of an enemy:
+#: "overcame resistance from Hungary", "overshadowed the summit".
+_FIGURATIVE = frozenset({"overcome", "surmount", "overshadow", "overtake", "dominate", "master", "best"})
+
+
+def _figurative(action: Action, target: Token | None) -> bool:
+    """Whether a force verb is used of a thing: its target is not its direct object (the one
+    overcome, dominated), so no one is attacked ("overcame resistance from Hungary")."""
+    if action.trigger.lemma_.lower() not in _FIGURATIVE or action.code[:2] not in ("18", "19", "20"):
+        return False
+    return target is None or target.dep_ != "dobj" or target.head.i != action.trigger.i
+
+
 def _counterpart(action: Action, target: Token | None) -> bool:
     """Whether the target is the counterpart of a reciprocal pattern: when the pattern names it
     with a preposition ("clashed with police"), the target must be that preposition's object;
@@ -996,6 +1009,8 @@ class Coder:
                     for other in sources:
                         if other is not source and _related(source, other):
                             yield self._record(sentence, action.trigger, action.code, source, other, action)
+                continue
+            if _figurative(action, via):
                 continue
             for source in sources:
                 for t in target:

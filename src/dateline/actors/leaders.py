@@ -7,7 +7,7 @@ prime ministers, kings... from about 1960, after rulers.org) coded country + GOV
 ``<Government>`` lists (the CIA's World Leaders, 2003-2011) with their own CAMEO codes; it ends
 in January 2012. ``data/leaders_recent.tsv`` is dateline's own, written by hand without internet
 access (not yet checked row by row against a published source): the heads of state and
-government of about 90 countries since then, and some foreign and defence ministers, to the
+government of 73 countries since then, and some foreign and defence ministers, to the
 ``known-until`` date in its header (mid-2025); ``scripts/update_leaders.py`` rebuilds it from
 Wikidata (:data:`WIKIDATA_QUERY`, :func:`rows_from_wikidata`). Neither is complete: a user
 dictionary covers the rest and overrides both.

@@ -157,6 +157,19 @@ _PARTICLES = frozenset(
 )
 
 
+def _entity_at(token: Token) -> Span | None:
+    """The named entity ``token`` is part of (without ``Doc.ents``, which walks the whole Doc)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
 def _whole_name(ent: Span) -> Span:
     """A PERSON entity the parser ends on a particle, with the capitalised words after it."""
     end = ent.end
@@ -494,7 +507,7 @@ class Resolver:
         }
         head = span.root
         # a name the phrase cuts short: "The Court" of "The Court of International Trade said"
-        whole = next((e for e in span.doc.ents if e.start <= head.i < e.end), None)
+        whole = _entity_at(head)
         if whole is not None and whole.label_ == "ORG" and (whole.start < span.start or whole.end > span.end):
             return whole.text.removesuffix("’s").removesuffix("'s")
         for ent in span.ents:

@@ -352,6 +352,7 @@ class Coder:
         self.agents = agents
         self.dictionary = dictionary
         self.doc = doc
+        self._text = doc.text  # once: Doc.text joins the whole Doc on every call
         self.quotes = quotes
         self.verbs = verbs
         self._resolver: Resolver | None = None  # built on the first pronoun
@@ -1096,8 +1097,8 @@ class Coder:
             "quad_class": info.quad_class if info else None,
             "source_actor": source.actor,
             "target_actor": target.actor,
-            "source_name": source.name or self.doc.text[source.start : source.end],
-            "target_name": target.name or self.doc.text[target.start : target.end],
+            "source_name": source.name or self._text[source.start : source.end],
+            "target_name": target.name or self._text[target.start : target.end],
             "source": {"start": source.start, "end": source.end},
             "target": {"start": target.start, "end": target.end},
             "trigger": {"start": trigger.idx, "end": trigger.idx + len(trigger.text)},

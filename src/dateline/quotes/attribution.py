@@ -879,7 +879,7 @@ class QuoteFinder:
         """Where a content interrupted by its frame starts: "African-Americans, he said, can
         rock like Jimi" and "the tailgate, which, Tompkins said, is full" hold the words before
         the frame too (the tagger marks the part after it). Else the content's own start."""
-        text = self.doc.text
+        text = self.text
         frame = [s for s in (cue, source) if s is not None]
         if not frame or max(b for _, b in frame) > content[0]:
             return content[0]
@@ -908,7 +908,7 @@ class QuoteFinder:
             {"start": frame.speaker.start_char, "end": frame.speaker.end_char} if frame.speaker is not None else None
         )
         start, end = content
-        text = self.doc.text
+        text = self.text  # not Doc.text, which joins the whole Doc again on every call
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

@@ -170,6 +170,7 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
     """Point each quote at its speaker's actor record, and add the speaker mention to that actor."""
     actors = records(doc, ACTORS_KEY)
     by_name = {actor["name"]: actor for actor in actors if actor.get("type") == "person"}
+    text = doc.text  # once: Doc.text joins the whole Doc on every call
     for quote in quotes:
         core = quote.pop("_core", None)
         actor = by_name.get(quote.get("speaker_name") or "")
@@ -183,7 +184,7 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
                     quote["actor_id"] = speaking["id"]
             continue
         quote["actor_id"] = actor["id"]
-        short = core is not None and len(doc.text[core["start"] : core["end"]].split()) <= _MAX_MENTION_WORDS
+        short = core is not None and len(text[core["start"] : core["end"]].split()) <= _MAX_MENTION_WORDS
         if (
             core
             and short

@@ -31,7 +31,7 @@ from .dictionary import ActorDictionary, load_dictionary
 from .leaders import Days, default_leaders, holds_office
 from .organisations import GENERIC, organisation_code, organisation_phrases
 from .places import place_country
-from .resolve import TITLE_NOUNS, Person, Resolver
+from .resolve import TITLE_NOUNS, Person, Resolver, entity_at
 
 ACTORS_KEY = "dateline_actors"
 #: Title words after a portfolio the small model tags as an organisation ("Interior Minister").
@@ -292,9 +292,8 @@ def _in_region(doc: Doc, ent: Span) -> bool:
     after = doc[ent.end : ent.end + 2]
     if len(after) < 2 or after[0].text != "," or after[1].ent_type_ != "GPE":
         return False
-    end = after[1].i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    region = entity_at(after[1])
+    end = region.end if region is not None else after[1].i + 1
     return country_named(doc[after[1].i : end].text) is None
 
 

@@ -157,7 +157,7 @@ _PARTICLES = frozenset(
 )
 
 
-def _entity_at(token: Token) -> Span | None:
+def entity_at(token: Token) -> Span | None:
     """The named entity ``token`` is part of (without ``Doc.ents``, which walks the whole Doc)."""
     if not token.ent_type_:
         return None
@@ -507,7 +507,7 @@ class Resolver:
         }
         head = span.root
         # a name the phrase cuts short: "The Court" of "The Court of International Trade said"
-        whole = _entity_at(head)
+        whole = entity_at(head)
         if whole is not None and whole.label_ == "ORG" and (whole.start < span.start or whole.end > span.end):
             return whole.text.removesuffix("’s").removesuffix("'s")
         for ent in span.ents:

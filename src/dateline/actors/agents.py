@@ -55,13 +55,20 @@ class Agents:
         """The role of the longest agent phrase in ``words`` (plurals included), or None."""
         tokens = [w.lower() for w in words]
         for size in range(min(MAX_WORDS, len(tokens)), 0, -1):
+            roles = []
             for i in range(len(tokens) - size + 1):
                 phrase = tokens[i : i + size]
                 found = self.phrases.get(" ".join(phrase)) or self.phrases.get(
                     " ".join([*phrase[:-1], _singular(phrase[-1])])
                 )
                 if found:
-                    return found
+                    roles.append((phrase, found))
+            if roles and roles[0][0] == ["deputy"] and len(roles) > 1:
+                # "deputy" before another title is its rank, not a sheriff's deputy (Phoenix's COP):
+                # "deputy U.S. Ambassador Robert Wood" is an ambassador
+                return roles[1][1]
+            if roles:
+                return roles[0][1]
         return None
 
     def to_json(self) -> dict[str, list[str | bool]]:

@@ -270,6 +270,9 @@ ROLES = {
     "spokeswoman": "GOV",
     "spokesperson": "GOV",
     "diplomat": "GOV",
+    "counterpart": "GOV",
+    "mediator": "GOV",
+    "negotiator": "GOV",  # "his Russian counterpart, Sergei Lavrov": officials meet officials
     "official": "GOV",
     "government": "GOV",
     "senator": "LEG",

@@ -150,6 +150,8 @@ class ActorResolver(RecordComponent):
                 continue  # superseded by the names inside it
             if ent.label_ == "PERSON" and capital_code(ent.text) is not None:
                 ent = Span(doc, ent.start, ent.end, label="GPE")  # "Kyiv" tagged as a person
+            elif ent.label_ == "PERSON" and organisation_code(ent.text) is not None:
+                ent = Span(doc, ent.start, ent.end, label="ORG")  # "The Houthis" tagged as a person
             kept.append(ent)
         taken = {i for span in kept for i in range(span.start, span.end)}
         extra = [m for m in matches if not any(i in taken for i in range(m.start, m.end))]
@@ -174,14 +176,18 @@ class ActorResolver(RecordComponent):
         parts = story_parts(doc) or []
         actors: list[tuple[list[Span], dict[str, Any]]] = []
         for person in resolver.people:
-            if (country_named(person.name) or capital_code(person.name)) and (
+            if (country_named(person.name) or capital_code(person.name) or organisation_code(person.name)) and (
                 person.unresolved or not person.title_phrases
             ):
-                # the small model tags some country names and capitals as PERSON ("Benin", "Sri
-                # Lanka", "Kyiv"): a country or a seat of government below
+                # the small model tags some country names, capitals and groups as PERSON ("Benin",
+                # "Sri Lanka", "Kyiv", "the Houthis"): a country, a seat of government or an
+                # organisation below
                 continue
+            mentions = [(a, b) for a, b in person.mentions if not parts or any(x <= a and b <= y for x, y in parts)]
+            if person.mentions and not mentions:
+                continue  # named only in the byline or the credit line ("Reporting by …"): a journalist
             code, source = person_code(person, day, self.polities, self.agents, resolver.days)
-            spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in person.mentions) if s]
+            spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
         groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}
         candidates = sorted(self._candidate_spans(doc), key=lambda span: span.start)
@@ -189,6 +195,8 @@ class ActorResolver(RecordComponent):
         key_at: dict[int, str] = {}  # an organisation's first token → its group
         taken = {i for span in candidates for i in range(span.start, span.end)}
         candidates += [doc[t.i : t.i + 1] for t in doc if t.text in acronyms and t.i not in taken]
+        # an acronym before its name ("EU" in the headline, "European Union" in the body) after it
+        candidates.sort(key=lambda s: (max(s.start, acronyms[s.text].start), 1) if s.text in acronyms else (s.start, 0))
         for ent in candidates:
             if parts and not any(a <= ent.start_char and ent.end_char <= b for a, b in parts):
                 continue  # the dateline's place and the credit line are not actors
@@ -213,14 +221,14 @@ class ActorResolver(RecordComponent):
                 continue
             capital = capital_code(ent.text) if ent.root.dep_ in _ACTING_DEPS else None
             # a name of the organisation table the parser did not tag ("Islamic State")
-            organisation = ent.label_ == "ORG" or (
+            organisation = (ent.label_ == "ORG" and country_named(ent.text) is None) or (
                 ent.label_ == "ACTOR" and country_named(ent.text) is None and organisation_code(ent.text) is not None
             )
             if capital is not None and ent.label_ in ("GPE", "ORG", "FAC"):
                 # "Moscow rejected the plan": the capital acts for its government.
                 key = capital
                 record = {"name": ent.text, "type": "organisation", "code": capital, "code_source": "name"}
-            elif not organisation and ent.label_ in (*_COUNTRY_LABELS, "PERSON", "ACTOR"):
+            elif not organisation and ent.label_ in (*_COUNTRY_LABELS, "PERSON", "ACTOR", "ORG"):
                 country = country_named(ent.text) if not ent.text.islower() else None
                 if (
                     country is None
@@ -237,7 +245,8 @@ class ActorResolver(RecordComponent):
                 key = country
                 record = {"name": country_name(country), "type": "country", "code": country, "code_source": "name"}
             elif organisation:
-                if resolver.resolve_person(ent) is not None:
+                tagged = resolver.resolve_person(ent)
+                if tagged is not None and not (tagged.unresolved and organisation_code(ent.text)):
                     continue  # the small model sometimes tags a person's name as ORG
                 if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in _PORTFOLIO_HEADS:
                     continue  # a portfolio in a title: "Defence" of "Defence Minister Israel Katz"
@@ -282,7 +291,25 @@ def _acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
         opening, short, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
         if opening.text == "(" and closing.text == ")" and short.is_upper and short.is_alpha and len(short) > 1:
             found.setdefault(short.text, span)
+    # and the initials of a name the story gives: "the paramilitary Rapid Support Forces … The RSF
+    # denied …" (one name only: two with the same initials leave the acronym alone)
+    named: dict[str, list[Span]] = {}
+    for span in spans:
+        if span.label_ in ("ORG", "ACTOR") and len(span) > 1:
+            words = [t.text for t in span if t.lower_ not in _INITIAL_SKIPS and t.is_alpha]
+            if len(words) > 1 and all(w[:1].isupper() for w in words):
+                named.setdefault("".join(w[0] for w in words), []).append(span)
+    for token in doc:
+        if not (token.is_upper and token.is_alpha and 1 < len(token) <= 6) or token.text in found:
+            continue
+        spans = named.get(token.text, [])
+        if len({span.text.lower() for span in spans}) == 1:
+            found[token.text] = spans[0]
     return found
+
+
+#: Words an acronym skips: "ECOWAS" is the Economic Community of West African States.
+_INITIAL_SKIPS = frozenset({"of", "and", "the", "for", "&"})
 
 
 def _in_region(doc: Doc, ent: Span) -> bool:

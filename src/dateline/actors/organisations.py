@@ -11,6 +11,10 @@ neither a country (ISO 3166 alpha-3) nor one of CAMEO's regional and generic cod
 given two codes keeps the one country's code among them, if there is one, and is left out
 otherwise.
 
+``data/organisations_recent.tsv`` adds, by hand, groups prominent in wire copy since 2015 (the
+Houthis, the Rapid Support Forces, Hayat Tahrir al-Sham…) and its rows win over the compiled
+table's; its header says where it comes from.
+
 The actors component asks the table last, for a name the parser tags as an organisation, after
 the user's dictionary, country names, seats of government and dateline's own IGO codes (so
 "NATO" stays ``NAT``). Names are matched whole and case-insensitively ("the Taliban" as
@@ -23,6 +27,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from ..tables import name_key, shipped_names
@@ -166,13 +171,23 @@ def parse_organisations(files: dict[str, str]) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
+@cache
+def organisation_codes() -> dict[str, str]:
+    """The shipped organisation names and their codes: ``data/organisations.tsv`` (PETRARCH-2's
+    dictionaries), with ``data/organisations_recent.tsv`` (groups prominent since, written by
+    hand; see its header) over it."""
+    table = dict(shipped_names("dateline.actors", "data/organisations.tsv", "code"))
+    table.update(shipped_names("dateline.actors", "data/organisations_recent.tsv", "code"))
+    return table
+
+
 def organisation_code(name: str) -> str | None:
     """The CAMEO code of an organisation named exactly ``name`` ("the Taliban" → ``AFGREB``), else None."""
-    return shipped_names("dateline.actors", "data/organisations.tsv", "code").get(name_key(name))
+    return organisation_codes().get(name_key(name))
 
 
 def organisation_phrases() -> list[str]:
-    """Names of the shipped table worth finding where the parser tags no entity: those of two
+    """Names of the shipped tables worth finding where the parser tags no entity: those of two
     words or more ("Islamic State", which the parser reads as a nationality and a noun); a
     one-word name is left to the parser, which tags the rest ("Hamas", "Mossad")."""
-    return [name for name in shipped_names("dateline.actors", "data/organisations.tsv", "code") if " " in name]
+    return [name for name in organisation_codes() if " " in name]

@@ -132,6 +132,8 @@ def _name_tokens(span: Span) -> list[Token]:
     return tokens
 
 
+#: Generational suffixes after a surname.
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Particles inside a surname: a name the parser ends on one goes on ("Ursula von der" + "Leyen").
 _PARTICLES = frozenset(
     {
@@ -408,9 +410,11 @@ class Resolver:
 
     def _add_full_name(self, ent: Span) -> None:
         tokens = _name_tokens(ent)
-        if _word_count(tokens) < 2:
+        # the surname is before a generational suffix ("Ferdinand Marcos Jr." is Marcos)
+        words = [t for t in tokens if t.lower_.rstrip(".") not in _GENERATIONS] or tokens
+        if _word_count(words) < 2:
             return  # one word, maybe hyphenated ("Holtz-Eakin"): a name part
-        first, last = tokens[0].text, tokens[-1].text
+        first, last = words[0].text, words[-1].text
         person = self._by_last.get(last.lower())
         if person is not None and not _same_first_name(person.first, first):
             # Bill and Hillary Clinton: two people. A bare "Clinton" stays with the first introduced.
@@ -447,6 +451,12 @@ class Resolver:
                 words = [t.text for t in child.subtree if t.is_alpha]
                 person.titles.update(w.lower() for w in words)
                 person.title_phrases.append(words)
+        head = root.head
+        if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
+            # the name in apposition to its title: "his Togolese counterpart, Faure Gnassingbe"
+            words = [t.text for t in ent.doc[head.left_edge.i : head.i + 1] if t.is_alpha and t.dep_ != "poss"]
+            person.titles.update(w.lower() for w in words)
+            person.title_phrases.append(words)
 
     def _add_name_part_mentions(self) -> None:
         """Every capitalised token that is a known person's surname is a mention of that person."""
@@ -498,6 +508,8 @@ class Resolver:
         if person is not None:
             person.mentions.append((span.start_char, span.end_char))
             return person.name
+        if len(span) == 1 and span[0].lower_ == "it":
+            return self._it(span[0])
         # Not a possessor's name: "Obama's former campaign strategist" is not Obama.
         owned = {
             t.i
@@ -524,9 +536,41 @@ class Resolver:
             if ent.root.i in owned:
                 continue
             return ent.text.removesuffix("’s").removesuffix("'s")
+        if owned and head.lemma_.lower() in _INSTITUTIONS and head.i not in owned:
+            # "Maduro's government", "Netanyahu's office": an institution the owner names
+            words = [t for t in span if t.dep_ != "det" and t.i <= head.i]
+            return "".join(t.text_with_ws for t in words).strip()
         proper = [t for t in span if t.pos_ == "PROPN" and t.i not in owned]
         if proper:
+            # a name with "for" or "of" inside it ("Bank of England"), also where the phrase cuts
+            # it short ("Alternative" of "The far-right Alternative for Germany")
+            doc = span.doc
+            end = proper[-1].i + 1
+            while end + 1 < len(doc) and doc[end].lower_ in _NAME_JOINS and doc[end + 1].pos_ == "PROPN":
+                end += 2
+            inside = doc[proper[0].i : end]
+            if all(t.pos_ == "PROPN" or t.lower_ in _NAME_JOINS for t in inside):
+                return inside.text
             return " ".join(t.text for t in proper)
+        return None
+
+    def _it(self, token: Token) -> str | None:
+        """The organisation or country "it" stands for: the subject of a clause it is inside
+        ("India launched strikes on what it called “terrorist infrastructure”"), else of the
+        sentence before ("The ministry denied the report. It said …"), when that subject is one."""
+        subjects = [
+            c for a in token.ancestors for c in a.children if c.dep_ == "nsubj" and c.i < token.i and c != token
+        ]
+        sentence = token.sent
+        if not subjects and sentence.start > 0:
+            before = token.doc[sentence.start - 1].sent
+            subjects = [c for c in before.root.children if c.dep_ == "nsubj"]
+        for subject in subjects:
+            entity = entity_at(subject)
+            if entity is not None and entity.label_ in ("ORG", "GPE"):
+                return entity.text.removesuffix("’s").removesuffix("'s")
+            if subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ == "":
+                return None  # "The report … it": a thing, no speaker
         return None
 
     def resolve_person(self, span: Span) -> Person | None:
@@ -581,11 +625,14 @@ class Resolver:
 
 #: Head nouns of speaker phrases that name an institution, which a country word before them
 #: makes a name ("the Russian foreign ministry"); other heads ("official", "diplomat") name no one.
+#: Words inside an organisation's name: "Bank of England", "Alternative for Germany".
+_NAME_JOINS = frozenset({"of", "for"})
 _INSTITUTIONS = frozenset(
     {
         "administration", "agency", "army", "authority", "cabinet", "commission", "committee",
         "council", "court", "embassy", "government", "media", "military", "ministry", "mission",
-        "navy", "office", "parliament", "police", "presidency", "regulator",
+        "navy", "office", "parliament", "police", "presidency", "regulator", "force", "forces", "guard",
+        "legislature", "senate", "congress", "ministries", "department", "service", "services",
     }
 )  # fmt: skip
 

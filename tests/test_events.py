@@ -71,6 +71,25 @@ def test_match_sequence_in_order_with_synsets_and_inflections():
     assert not match_sequence(("(TO",), infinitive, synsets)
 
 
+def test_merged_dictionaries_add_patterns_to_the_blocks_of_known_verbs():
+    extra = parse_verbs(
+        "&TARIFF\n+TARIFF\n+TRADE_WAR\n\n---  SEND   [---]  ---\nSEND\n- * &TARIFF   [163]\n\n"
+        "---  HIKE   [---]  ---\nHIKE {HIKES HIKED}\n- * &TARIFF   [163]\n"
+    )
+    verbs = parse_verbs(VERBS).merged(extra)
+    send = verbs.lookup(["sent"])[0]
+    default, patterns = verbs.blocks[send.block]
+    assert default == NO_EVENT  # the known block, its default kept
+    assert [p.code for p in patterns][:2] == ["163", "0234"]  # the added pattern first
+    assert verbs.lookup(["hiked"])[0].block == len(verbs.blocks) - 1  # a new verb, a block of its own
+    assert verbs.synsets["&TARIFF"] == [("TARIFF",), ("TRADE", "WAR")]
+    assert verbs.synsets["&FORCES"] == [("TROOPS",), ("ARMED", "FORCES")]
+    assert len(parse_verbs(VERBS).blocks[0][1]) == 4  # the original is untouched
+    # the shipped dictionary has dateline's own patterns
+    impose = default_verbs().lookup(["impose"])[0]
+    assert any(p.code == "163" and p.post == ("&TARIFF",) for p in default_verbs().blocks[impose.block][1])
+
+
 def test_match_reach_says_how_far_past_the_verb_a_pattern_reaches():
     synsets = parse_verbs(VERBS).synsets
     sentence = words("an ultimatum to Gondor to withdraw its troops")
@@ -187,6 +206,8 @@ def test_frames():
     assert cameo.frame("070", "reject") == "122"
     assert cameo.frame("040", "reject") == "125"
     assert cameo.frame("190", "intent") == "138"  # intent to fight is a threat
+    assert cameo.frame("163", "intent") == "1312"  # "would impose sanctions": the codebook's own threat
+    assert cameo.frame("1723", "threat") == "1323"  # threatened a curfew
     assert cameo.frame("190", "reject") is None  # "would not attack" is no event
     assert cameo.frame("010", "reject") is None
 
@@ -876,3 +897,99 @@ def test_only_an_actor_can_be_the_plural_pronoun_that_attacks(nlp):
     # where things can act ("talks … will help"), the uncoded plural keeps its hold: no event from Russia
     text = "Serbian President Aleksandar Vucic opened talks with Russia on Monday."
     assert coded(nlp, text + " They will help Serbia in March.") == coded(nlp, text)  # ("Russia will" would be 070)
+
+
+@pytest.mark.model
+def test_a_pattern_on_a_compounds_head_beats_one_on_its_modifier(nlp):
+    # "border security cooperation" is cooperation (050, intended: 03), not security (150 → 138)
+    found = roots(nlp, "Ghana, Togo agree to boost border security cooperation")
+    assert found == {("GHA", "TGO", "03"), ("TGO", "GHA", "03")}  # a headline's list of subjects
+
+
+@pytest.mark.model
+def test_a_joint_subject_acts_on_each_other_not_on_a_circumstance(nlp):
+    text = (
+        "Ghana and Togo have agreed to strengthen cooperation on border security following"
+        " a spate of attacks by suspected extremists in northern Togo."
+    )
+    assert roots(nlp, text) == {("GHA", "TGO", "05"), ("TGO", "GHA", "05")}
+
+
+@pytest.mark.model
+def test_a_joint_attack_on_an_object_is_not_on_each_other(nlp):
+    found = roots(nlp, "The US and Britain struck Houthi targets in Yemen.")
+    assert not found & {("USA", "GBR", "19"), ("GBR", "USA", "19")}
+    assert roots(nlp, "Israel and Hezbollah exchanged fire across the border.") == {
+        ("ISR", "LBN", "19"),
+        ("LBN", "ISR", "19"),
+    }
+
+
+@pytest.mark.model
+def test_the_group_is_the_organisation_named_before_it(nlp):
+    text = "Hezbollah said on Monday it would respond. The group fired rockets at northern Israel."
+    assert ("LBN", "ISR", "19") in roots(nlp, text)
+    # no organisation before it: no code
+    assert roots(nlp, "Protesters gathered in Paris. The group marched to the Israeli embassy.") == set()
+
+
+@pytest.mark.model
+def test_a_counted_group_is_what_is_counted_and_is_placed_where_it_acts(nlp):
+    text = "Hundreds of students marched in Dhaka against Prime Minister Sheikh Hasina."
+    assert coded(nlp, text) & {("BGDEDU", "BGDGOV", "141")}
+
+
+@pytest.mark.model
+def test_tariffs_are_sanctions_and_threats_of_them_threats_of_sanctions(nlp):
+    assert coded(nlp, "The United States threatened tariffs on Mexico.") == {("USA", "MEX", "1312")}
+    assert coded(nlp, "Canada imposed 25 per cent tariffs on American goods.") == {("CAN", "USA", "163")}
+    assert coded(nlp, "The United States launched a trade war against Canada.") == {("USA", "CAN", "163")}
+
+
+@pytest.mark.model
+def test_a_label_in_apposition_in_a_speakers_words_evaluates_that_actor(nlp):
+    said = "Canadian Prime Minister Justin Trudeau said: "
+    assert ("CANGOV", "RUSGOV", "111") in coded(nlp, said + '"They are appeasing Vladimir Putin, a lying dictator."')
+    text = said + '"We met Vladimir Putin, the Russian president."'
+    assert not {e for e in coded(nlp, text) if e[2].startswith("11")}
+
+
+@pytest.mark.model
+def test_a_group_of_two_countries_is_one_party_each(nlp):
+    found = coded(nlp, "Indian and Pakistani troops exchanged heavy fire along the frontier in Kashmir overnight.")
+    assert found == {("INDMIL", "PAKMIL", "193"), ("PAKMIL", "INDMIL", "193")}
+    found = coded(nlp, "British and French jets struck Libyan air defences.")
+    assert found == {("GBRMIL", "LBY", "195"), ("FRAMIL", "LBY", "195")}
+
+
+@pytest.mark.model
+def test_denied_praise_is_criticism_and_denied_criticism_no_event(nlp):
+    said = "Kremlin spokesman Dmitry Peskov told reporters that "
+    assert coded(nlp, said + 'Kyiv was "not serious" about peace.') == {("RUSGOV", "UKRGOV", "111")}
+    assert coded(nlp, said + "Ukraine was not an aggressor.") == set()
+
+
+@pytest.mark.model
+def test_the_reporters_circumstance_after_reported_speech_is_no_accusation(nlp):
+    text = (
+        "Ukrainian President Volodymyr Zelenskiy said Sunday his country was ready to negotiate with Russia"
+        " if Moscow agreed to a full ceasefire, as Russian drones and missiles pounded the energy grid."
+    )
+    assert not {e for e in coded(nlp, text) if e[2] == "1123"}
+
+
+@pytest.mark.model
+def test_a_decision_on_a_package_of_sanctions_is_a_sanction(nlp):
+    assert coded(nlp, "EU agrees new sanctions package against Russia") == {("EUR", "RUS", "163")}
+    text = "European Union governments agreed on Monday a new package of sanctions against Russia."
+    assert roots(nlp, text) == {("EUR", "RUS", "16")}
+    assert coded(nlp, "The United States sanctioned three Russian banks.") == {("USA", "RUS", "163")}
+
+
+@pytest.mark.model
+def test_an_appeal_whose_infinitive_the_parser_reads_as_a_purpose_is_still_an_appeal(nlp):
+    text = "Mediators from Qatar and Egypt pressed Israel and Hamas on Sunday to accept a draft ceasefire agreement."
+    found = roots(nlp, text)
+    assert ("QAT", "ISR", "02") in found
+    assert ("EGY", "PSE", "02") in found
+    assert not {e for e in found if e[2] == "19"}  # no pressing attack

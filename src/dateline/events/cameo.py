@@ -119,6 +119,12 @@ _FRAMES = {
     "reject": {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"},
 }
 _GENERIC = {"appeal": "020", "demand": "100"}
+# Threats the codebook names for what is threatened: "would impose tariffs" is a threat of
+# sanctions (1312), not of any non-force measure (131).
+_NAMED_THREATS = {
+    "161": "1313", "162": "1311", "163": "1312", "172": "132", "1721": "1321", "1722": "1322",
+    "1723": "1323", "1724": "1324", "191": "1381", "192": "1382",
+}  # fmt: skip
 # Intent to use force is a threat (13x).
 _THREATS = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
@@ -130,6 +136,8 @@ def frame(code: str, kind: str) -> str | None:
     or demand to use force is the generic appeal or demand ("urged Syria to attack": 020).
     """
     root = code[:2]
+    if kind in ("intent", "threat") and code[:3] in _NAMED_THREATS:
+        return _NAMED_THREATS[code[:4]] if code[:4] in _NAMED_THREATS else _NAMED_THREATS[code[:3]]
     if kind == "intent" and root in _THREATS:
         return _THREATS[root]
     if kind == "threat":

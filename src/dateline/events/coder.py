@@ -200,6 +200,8 @@ _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 _DIRECTED = {"051", "052", "053", "054", "055", "056"}
 # A joint subject offering something offers it together, not to each other ("Egypt and Saudi
 # Arabia offered to host talks"), as "agreed to meet" is mutual.
+#: What two sides fight with each other: "fought a war", "exchanged fire", "traded blows".
+_FIGHTS = {"war", "battle", "fire", "gunfire", "clash", "fight", "skirmish", "firefight", "blow", "shot", "salvo"}
 _OFFERING = {"offer", "propose", "volunteer"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report", "declare", "write"}
 # Complements of these are not events that happened: "prevent Putin launching an assault".
@@ -248,6 +250,8 @@ _REFUSING = {"reject", "refuse"}
 REJECT_CODE = "120"
 # Verbs that announce an action their object names ("announced a ban on imports").
 _PROCLAIMING = {"announce", "declare", "order", "unveil"}
+# Verbs of decision: what they decide on is the action ("agreed sanctions against Russia").
+_DECIDING = {"agree", "approve", "adopt", "endorse", "finalise", "finalize"}
 NOMINALS = {
     "invasion": "invade", "occupation": "occupy", "attack": "attack", "assault": "assault",
     "raid": "raid", "airstrike": "bomb", "bombing": "bomb", "bombardment": "bombard",
@@ -268,10 +272,14 @@ _DEPARTING = {"depart", "leave"}
 _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "from", "over", "for", "upon")
 # Prepositions that make a place of the country or city after them.
 _LOCATIVE = {"in", "to", "at", "into", "near", "from", "across", "inside", "around", "through", "toward", "towards"}
+#: Prepositions of time and circumstance: what follows them is no party to the verb's action.
+_CIRCUMSTANCES = {"after", "following", "during", "amid", "amidst", "despite", "since", "until", "ahead"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "punct", "cc", "mark", "csubj"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _PERSONAL = PRONOUNS_MALE | PRONOUNS_FEMALE
 _PLURAL = {"they", "them"}
+#: What a story calls an organisation it has named: "the group", "the militia".
+_ORG_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "network"}
 _PLURAL_WINDOW = 2  # sentences before a plural pronoun searched for the country it stands for
 _TELLING = {"tell", "brief", "inform", "assure", "warn", "remind", "address"}
 _SALIENCE = {"nsubj": 80, "nsubjpass": 80, "expl": 70, "attr": 70, "dobj": 50, "dative": 40}
@@ -451,6 +459,56 @@ class Coder:
         self._plural[token.i] = found
         return found
 
+    def _coordinated_owners(self, noun: Token) -> list[Party]:
+        """The groups of the later countries in "Indian and Pakistani troops" (PAKMIL; the
+        phrase itself is the first's, INDMIL)."""
+        found: list[Party] = []
+        for first in (c for c in noun.children if c.dep_ == "amod" and c.conjuncts):
+            for adjective in first.conjuncts:
+                actor = self._actor_at(adjective.idx, adjective.idx + len(adjective.text))
+                if actor is None or actor.get("type") != "country" or not actor.get("code"):
+                    continue
+                country = actor["code"][:3]
+                code = agent_code(country, [noun.text], self.agents) or country
+                found.append(Party(code, adjective.idx, noun.idx + len(noun.text), None, None))
+        return found
+
+    def _located(self, subject: list[Token], verb: Token) -> list[Party]:
+        """A civilian group the text gives no country, placed by where it acts: "Thousands of
+        protesters rallied in Belgrade" are Serbian (SRBCVL). Not armed forces, which act
+        abroad as often as at home ("troops in Afghanistan")."""
+        places = [
+            obj
+            for v in (verb, *verb.ancestors)
+            if v.pos_ in ("VERB", "AUX")
+            for prep in v.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "across", "outside")
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ][:1]
+        found: list[Party] = []
+        for token in (_counted(s) for s in subject):
+            party = self._group(token, 0, place=places[0]) if places and token.pos_ == "NOUN" else None
+            if party is not None and party.role not in ("MIL", "REB", "UAF", "SPY"):
+                found.append(party)
+        return found
+
+    def _recent_group(self, token: Token) -> Party | None:
+        """The organisation "the group" stands for: the last one named before it, in its
+        sentence or the two before ("Hezbollah … hours after the group fired rockets")."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(self._sentences) if s.start <= token.i < s.end)
+        window = self._sentences[max(0, index - _PLURAL_WINDOW)].start_char
+        named = [
+            actor
+            for a, b, actor in self._mentions
+            if window <= a and b <= token.idx and actor.get("type") == "organisation" and actor.get("code")
+        ]
+        if not named:
+            return None
+        return Party(named[-1]["code"], token.idx, token.idx + len(token.text), named[-1]["id"], named[-1]["name"])
+
     def _needs_actor(self, pronoun: Token) -> bool:
         """Whether only an actor fits the pronoun's place: the subject of an attack ("they have
         invaded") or of a charge ("they are the aggressor"). Elsewhere things can be subjects too
@@ -495,12 +553,17 @@ class Coder:
                 return None
         if token.lower_ in _PLURAL:
             return self._recent_collective(token)
+        if token.lower_ in _ORG_ANAPHORS and [c.lower_ for c in token.children] == ["the"]:
+            return self._recent_group(token)
         if token.lower_ in _PERSONAL:
             person = self.resolver.resolve_person(self.doc[token.i : token.i + 1])
             named = self._by_name.get(person.name) if person is not None else None
             return self._party_from_actor(named, token)
         if token.pos_ not in ("NOUN", "PROPN") or depth > 2:
             return None
+        counted = _counted(token)
+        if counted is not token:
+            return self.party(counted, depth + 1)  # "thousands of Serbians": the Serbians
         return self._group(token, depth)
 
     def _group(self, token: Token, depth: int, need_role: bool = True, place: Token | None = None) -> Party | None:
@@ -604,6 +667,8 @@ class Coder:
                 found += [self._group(t, 0, place=place) for place in (places[0], *places[0].conjuncts)]
             else:
                 found.append(own)
+                if own is not None and t.pos_ == "NOUN":
+                    found += self._coordinated_owners(t)
         return [p for p in found if p is not None]
 
     # -- arguments ---------------------------------------------------------------------------
@@ -615,7 +680,18 @@ class Coder:
                 # one phrase the parser split into sibling subjects: its head, when that names a
                 # party ("The opposition Greens"), else the first ("Somali militant group al-Shabab")
                 head = subject_head(child)
-                return [head if head == child or self.parties(head) else child], False
+                subject = head if head == child or self.parties(head) else child
+                # a headline's list of subjects, which the parser leaves as an adverb:
+                # "Ghana, Togo agree to boost border security cooperation"
+                listed = [
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("npadvmod", "dep")
+                    and c.pos_ == "PROPN"
+                    and c.i + 2 == subject.left_edge.i
+                    and self.doc[c.i + 1].text == ","
+                ]
+                return [*listed, subject], False
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -624,7 +700,7 @@ class Coder:
         if depth > 4 or verb.head.i == verb.i:
             return [], False
         head = verb.head
-        if verb.dep_ == "xcomp" and _FRAME_OF.get(head.lemma_.lower()) in ("appeal", "demand"):
+        if _complement(verb) and _FRAME_OF.get(head.lemma_.lower()) in ("appeal", "demand"):
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects, False
@@ -682,7 +758,7 @@ class Coder:
             for c in verb.children
             if c.dep_ not in (*_CLAUSE_DEPS, "nsubj", "aux", "neg", "auxpass") and not (c.dep_ == "dobj" and departing)
         ]
-        agents = {
+        excluded = {
             t.i
             for by in verb.children
             if by.dep_ == "agent"
@@ -696,7 +772,7 @@ class Coder:
             # heads only: "an attack by Osgiliath soldiers" is the soldiers
             if t.pos_ in ("NOUN", "PROPN", "PRON")
             and t.dep_ not in ("compound", "amod", "nmod", "poss")
-            and t.i not in agents
+            and t.i not in excluded
         ]
         for head in phrase:
             # the head, then its owner: "Ithilen's president" is the president (ITHGOV), but
@@ -722,9 +798,21 @@ class Coder:
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _words(self, verb: Token) -> tuple[list[Word], list[Word]]:
+    def _words(self, verb: Token) -> tuple[list[Word], list[Word], dict[int, int]]:
+        """The subject's words before the verb, the words of its phrase after it, and the
+        compounds among those: the position of each modifier's head ("border" and "security" of
+        "border security cooperation" → "cooperation")."""
         starts = [c for c in verb.rights if c.dep_ not in _CLAUSE_DEPS]
-        post = [self._pattern_word(t) for t in _descendants(starts, {"relcl", "punct", "ccomp", "advcl"})]
+        after = _descendants(starts, {"relcl", "punct", "ccomp", "advcl"})
+        post = [self._pattern_word(t) for t in after]
+        at = {t.i: n for n, t in enumerate(after)}
+        modifiers: dict[int, int] = {}
+        for n, t in enumerate(after):
+            head = t
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            if head is not t and head.i in at:
+                modifiers[n] = at[head.i]
         pre: list[Word] = []
         subject, _ = self.subject(verb)
         for s in subject:
@@ -732,7 +820,7 @@ class Coder:
         for t in verb.lefts:
             if t.dep_ in ("aux", "neg", "advmod", "auxpass"):
                 pre.append(self._pattern_word(t))
-        return pre, post
+        return pre, post, modifiers
 
     def _pattern_word(self, token: Token) -> Word:
         """The token as a verb pattern sees it. A proper noun in an actor's name is the actor, not
@@ -747,6 +835,12 @@ class Coder:
 
     def code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
         code, pattern = self._code_verb(verb)
+        if verb.lemma_.lower() in _DECIDING and pattern is None:
+            # "agreed a new package of sanctions against Russia": the action decided on, when
+            # no pattern of the verb's own names it
+            nominal = self._code_nominal(verb)
+            if nominal[0] is not None:
+                return nominal
         if verb.lemma_.lower() in _PROCLAIMING and (code is None or code[:2] == "01"):
             # "announced a suspension of air links with Serbia": the action announced, as a
             # light verb's object names it ("announced sanctions" has a pattern of its own)
@@ -764,7 +858,7 @@ class Coder:
         """The code of a light verb's object that names the action: "mounted an invasion of
         Lebanon" is coded as "invade" with the noun's own words ("of Lebanon")."""
         pre: list[Word] | None = None
-        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        for noun in (_contained(c) for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
             action = NOMINALS.get(noun.lemma_.lower())
             if action is None:
                 continue
@@ -784,20 +878,26 @@ class Coder:
         entries = self.verbs.lookup((verb.lemma_, verb.lower_))
         if not entries:
             return None, None
-        pre, post = self._words(verb)
+        pre, post, modifiers = self._words(verb)
         children = {c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
         entries = [
             e
             for e in entries
             if not e.particle or all(p in children or any(w[0] == p for w in post) for p in e.particle)
         ]
-        return self._match(entries, pre, post)
+        return self._match(entries, pre, post, modifiers)
 
-    def _match(self, entries: list[Verb], pre: list[Word], post: list[Word]) -> tuple[str | None, Pattern | None]:
+    def _match(
+        self, entries: list[Verb], pre: list[Word], post: list[Word], modifiers: dict[int, int] | None = None
+    ) -> tuple[str | None, Pattern | None]:
         """The code of the first entry: its longest pattern that matches, else its default. Of
-        two patterns as long, the one whose words are nearer the verb wins: "issued an ultimatum
-        to Ecuador to withdraw its troops" is an ultimatum (139), not troops given (072).
-        PETRARCH took the one listed first."""
+        two patterns as long, one that ends on a compound's head beats one that ends on its
+        modifier ("boost border security cooperation" is cooperation, 050, not security, 150);
+        else the one whose words are nearer the verb wins: "issued an ultimatum to Ecuador to
+        withdraw its troops" is an ultimatum (139), not troops given (072). PETRARCH took the
+        one listed first. ``modifiers`` maps positions in ``post`` of compound modifiers to
+        their heads'."""
+        modifiers = modifiers or {}
         for entry in entries:
             default, patterns = self.verbs.blocks[entry.block]
             best: Pattern | None = None
@@ -808,8 +908,11 @@ class Coder:
                 reach = match_reach(pattern.post, post, self.verbs.synsets)
                 if reach is None or not match_sequence(pattern.pre, pre, self.verbs.synsets):
                     continue
-                if best is not None and pattern.size == best.size and reach >= best_reach:
-                    continue  # of two as long, the one whose words are nearer the verb
+                if best is not None and pattern.size == best.size:
+                    if modifiers.get(reach - 1) == best_reach - 1:
+                        continue  # ends on the modifier of the best's last word
+                    if modifiers.get(best_reach - 1) != reach - 1 and reach >= best_reach:
+                        continue  # of two as long, the one whose words are nearer the verb
                 best, best_reach = pattern, reach
             code = best.code if best is not None else (entry.code or default)
             if code and code != NO_EVENT:
@@ -824,7 +927,7 @@ class Coder:
         found: list[Action] = []
         verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
         obligations = {verb.i: _obligation(verb) for verb in verbs}
-        for verb in sorted(verbs, key=lambda t: t.dep_ != "xcomp" and obligations[t.i] is None):
+        for verb in sorted(verbs, key=lambda t: not _complement(t) and obligations[t.i] is None):
             if verb.i in framed or verb.i in self._consumed or _under_nonfactual(verb):
                 continue
             kind = obligations[verb.i]
@@ -854,7 +957,7 @@ class Coder:
         drills" is an appeal all the same (020; a demand, 100), to the one urged. Not when the
         urging verb has a code of its own ("called on", coded as itself) or is negated."""
         head = verb.head
-        kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head.i != verb.i else None
+        kind = _FRAME_OF.get(head.lemma_.lower()) if _complement(verb) and head.i != verb.i else None
         if kind not in ("appeal", "demand") or head.pos_ != "VERB" or any(c.dep_ == "neg" for c in head.children):
             return None
         if self.code_verb(head)[0] is not None or _possible(head):
@@ -876,7 +979,7 @@ class Coder:
         if not negated and _possible(verb):
             return None  # "Israel could strike Iran": a possibility, not an event
         head = verb.head
-        kind = _FRAME_OF.get(head.lemma_.lower()) if verb.dep_ == "xcomp" and head.i != verb.i else None
+        kind = _FRAME_OF.get(head.lemma_.lower()) if _complement(verb) and head.i != verb.i else None
         head_negated = kind is not None and any(c.dep_ == "neg" for c in head.children)
         frame_kind = _frame_kind(kind, negated, head_negated)
         if frame_kind == "":
@@ -951,6 +1054,8 @@ class Coder:
             subject, _ = self.subject(action.trigger)
             sources = [p for s in subject for p in self.parties(s)]
             if not sources:
+                sources = self._located(subject, action.trigger)
+            if not sources:
                 continue
             if action.target_is_subject:
                 candidates = [c for c in action.target_from.children if c.dep_ == "nsubj"]
@@ -984,6 +1089,10 @@ class Coder:
                     continue  # "speaking in Warsaw": where the words were said, not to whom
                 if joint and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
                     continue  # "Israel and Hamas agreed to extend their truce in Gaza": each other
+                if joint and _in_circumstance(token, action.target_from):
+                    # "Ghana and Togo agreed to strengthen cooperation following attacks by
+                    # extremists": each other, not the extremists
+                    continue
                 found = [p for p in self.parties(token) if _related(sources[0], p)]
                 if found:
                     target, via = found, token
@@ -1000,9 +1109,14 @@ class Coder:
                     for c in action.target_from.children
                 )
                 offered = action.trigger.lemma_.lower() in _OFFERING  # "offered to host talks": no pair
+                # "The US and UK struck Houthi targets": fighting with an object is fighting it,
+                # together ("fought a war", "exchanged fire" are with each other)
+                aimed = action.code[:2] in ("18", "19", "20") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() not in _FIGHTS for c in action.target_from.children
+                )
                 directed = action.code[:3] in _DIRECTED
                 mutual = reciprocal or (
-                    action.code[:2] in _MUTUAL_ROOTS and not directed and not own_object and not offered
+                    action.code[:2] in _MUTUAL_ROOTS and not directed and not own_object and not offered and not aimed
                 )
                 if not mutual:
                     continue
@@ -1033,14 +1147,20 @@ class Coder:
             anchor = content[0]
             source = Party(speaker["code"], anchor.idx, anchor.idx, speaker["id"], speaker["name"])
             for token in content:
-                if token.dep_ not in ("nsubj", "nsubjpass"):
+                if token.dep_ == "appos" and token.head.i < token.i:
+                    # "appeasing Vladimir Putin, a lying, murderous dictator": a label in apposition
+                    code = _label_code([token])
+                    evaluated, trigger = token.head, token
+                elif token.dep_ in ("nsubj", "nsubjpass"):
+                    code = _evaluation(token.head) or (self._aggression(token.head) if token.dep_ == "nsubj" else None)
+                    evaluated, trigger = token, token.head
+                else:
                     continue
-                code = _evaluation(token.head) or (self._aggression(token.head) if token.dep_ == "nsubj" else None)
                 if code is None:
                     continue
-                for target in self.parties(token):
+                for target in self.parties(evaluated):
                     if _related(source, target):
-                        yield self._record(token.sent, token.head, code, source, target, None, "statement")
+                        yield self._record(token.sent, trigger, code, source, target, None, "statement")
         for token in self.doc:
             if token.lemma_.lower() not in _CALLING_VERBS or token.pos_ != "VERB":
                 continue
@@ -1067,6 +1187,10 @@ class Coder:
             return None
         if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children):
             return None  # "wants Putin to attack", "could invade": not a claim that they did
+        if any(m.dep_ == "mark" and m.lower_ == "as" and m.i > 0 and m.doc[m.i - 1].text == "," for m in verb.children):
+            # "said Kyiv was ready to talk, as Russian drones pounded the grid": the reporter's
+            # circumstance, not the speaker's words
+            return None
         for head in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")):
             code, _ = self.code_verb(head)
             if code and code[:2] in _AGGRESSION_ROOTS and not any(c.dep_ == "neg" for c in head.children):
@@ -1246,6 +1370,66 @@ def _frame_kind(kind: str | None, negated: bool, head_negated: bool) -> str | No
     return kind
 
 
+#: Nouns that hold actions: "a package of sanctions", "a new sanctions package".
+_CONTAINERS = {"package", "round", "set", "wave", "series", "raft", "batch", "slew", "string"}
+
+
+def _contained(noun: Token) -> Token:
+    """The action a container noun holds ("sanctions" of "a package of sanctions" and of "a
+    sanctions package"); else ``noun``."""
+    if noun.lemma_.lower() not in _CONTAINERS:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((o for o in child.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), noun)
+    return noun
+
+
+#: Numbers of people: "thousands of protesters" are the protesters.
+_COUNTS = {"thousands", "hundreds", "dozens", "tens", "millions", "scores", "crowds", "crowd", "number", "handful"}
+
+
+def _counted(token: Token) -> Token:
+    """What a count counts: "protesters" of "Tens of thousands of protesters"; else ``token``."""
+    for _ in range(3):
+        if token.lower_ not in _COUNTS:
+            break
+        objects = [
+            o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        if not objects:
+            break
+        token = objects[0]
+    return token
+
+
+def _complement(verb: Token) -> bool:
+    """Whether ``verb`` is the complement of the verb above it: "agreed to talk", and "pressed
+    Israel on Sunday to accept", which the parser can read as a purpose (advcl) once something
+    comes between the object and the infinitive."""
+    if verb.dep_ == "xcomp":
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and _FRAME_OF.get(head.lemma_.lower()) in ("appeal", "demand")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in head.children)
+    )
+
+
+def _in_circumstance(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is in a phrase of time or circumstance ("following attacks") under ``verb``."""
+    for ancestor in token.ancestors:
+        if ancestor == verb:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _CIRCUMSTANCES:
+            return True
+    return False
+
+
 def _descendants(starts: list[Token], skip: set[str]) -> list[Token]:
     """``starts`` and everything below them, not through arcs in ``skip``, in text order."""
     stack = list(starts)
@@ -1274,8 +1458,6 @@ def _related(source: Party, target: Party) -> bool:
 
 def _evaluation(predicate: Token) -> str | None:
     """111/112/051 when ``predicate`` (a clause head) criticises, blames or praises its subject."""
-    if any(c.dep_ == "neg" for c in predicate.children):
-        return None
     deps = (
         ("attr", "acomp", "oprd", "xcomp", "dobj")
         if predicate.lemma_.lower() in _BEARING
@@ -1286,10 +1468,14 @@ def _evaluation(predicate: Token) -> str | None:
 
 
 def _label_code(words: list[Token]) -> str | None:
+    """111 (criticism), 112 (blame) or 051 (praise) for the words of a label. Denied praise is
+    criticism ("Kyiv was “not serious” about peace"); denied criticism or blame is no event."""
     lemmas = set()
     for w in words:
         lemmas.add(w.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in w.children if c.dep_ in ("amod", "compound", "aux"))
+    if any(c.dep_ == "neg" for w in words for c in w.children):
+        return "111" if lemmas & PRAISE and not lemmas & (CRITICISM | ACCUSATION) else None
     if lemmas & ACCUSATION:
         return "112"
     if lemmas & CRITICISM:

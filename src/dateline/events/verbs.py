@@ -76,6 +76,32 @@ class VerbDictionary:
                     seen.append(verb)
         return seen
 
+    def merged(self, extra: VerbDictionary) -> VerbDictionary:
+        """This dictionary with ``extra``'s patterns added: a verb both know (same particle) gets
+        ``extra``'s patterns in its first block, ahead of the block's own; a verb only ``extra``
+        knows brings its block along. ``extra``'s synonym sets are added to these."""
+        blocks = [(code, list(patterns)) for code, patterns in self.blocks]
+        verbs = {form: list(items) for form, items in self.verbs.items()}
+        joined: set[tuple[int, int]] = set()  # (extra's block, this one's) already joined
+        moved: dict[int, int] = {}  # extra's blocks brought along → their new index
+        for form, items in extra.verbs.items():
+            for verb in items:
+                known = [v for v in self.verbs.get(form, ()) if v.particle == verb.particle]
+                if known:
+                    if (verb.block, known[0].block) not in joined:
+                        joined.add((verb.block, known[0].block))
+                        code, patterns = blocks[known[0].block]
+                        blocks[known[0].block] = (code, [*extra.blocks[verb.block][1], *patterns])
+                    continue
+                if verb.block not in moved:
+                    moved[verb.block] = len(blocks)
+                    blocks.append((extra.blocks[verb.block][0], list(extra.blocks[verb.block][1])))
+                verbs.setdefault(form, []).append(Verb(moved[verb.block], verb.code, verb.particle))
+        synsets = {name: list(members) for name, members in self.synsets.items()}
+        for name, members in extra.synsets.items():
+            synsets.setdefault(name, []).extend(m for m in members if m not in synsets[name])
+        return VerbDictionary(blocks, verbs, synsets)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "blocks": [
@@ -232,8 +258,11 @@ def load_verbs(path: str | Path) -> VerbDictionary:
 
 @cache
 def default_verbs() -> VerbDictionary:
+    """The shipped dictionary: PETRARCH-2's CAMEO.2.0 verbs (``data/cameo_verbs.json``) with
+    dateline's own patterns (``data/verbs_dateline.txt``) added."""
     data = resources.files("dateline.events").joinpath("data/cameo_verbs.json").read_text(encoding="utf-8")
-    return VerbDictionary.from_json(json.loads(data))
+    own = resources.files("dateline.events").joinpath("data/verbs_dateline.txt").read_text(encoding="utf-8")
+    return VerbDictionary.from_json(json.loads(data)).merged(parse_verbs(own))
 
 
 Word = tuple[str, str, bool]  # (upper-case text, upper-case lemma, is a preposition)

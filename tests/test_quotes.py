@@ -609,3 +609,48 @@ def test_an_organisations_name_the_speaker_phrase_cuts_short_is_whole():
     speaker = find(analyse(text), text, "the law did not give")["speaker_name"]
     assert speaker is not None
     assert speaker.endswith("Court of International Trade")
+
+
+@pytest.mark.model
+def test_a_headline_verb_the_parser_takes_for_a_subject_reports_nothing():
+    text = "Fed holds rates steady, signals caution on cuts\n\nWASHINGTON (Reuters) - The Fed held rates steady."
+    assert analyse(text) == []
+
+
+@pytest.mark.model
+def test_it_is_the_organisation_or_country_of_the_clause_or_sentence_before():
+    text = 'Strikes\n\nNEW DELHI (AFP) - India launched strikes on what it called "terrorist camps" in Pakistan.'
+    assert find(analyse(text), text, "terrorist camps")["speaker_name"] == "India"
+    text = 'Report\n\nLONDON (Reuters) - The report was published on Monday. It said the economy was "in decline".'
+    assert find(analyse(text), text, "in decline")["speaker_name"] is None  # a thing is no speaker
+
+
+@pytest.mark.model
+def test_a_countrys_armed_force_speaking_is_named():
+    text = "Drones\n\nKYIV (AP) - Ukraine's air force said it shot down 63 of the 90 drones launched overnight."
+    assert find(analyse(text), text, "shot down")["speaker_name"] == "Ukraine's air force"
+
+
+@pytest.mark.model
+def test_a_relative_clause_in_the_frame_does_not_frame_the_next_quote():
+    text = (
+        "Talks\n\nBERLIN (AP) - \u201cWe are not there yet,\u201d said Friedrich Merz, the leader of the"
+        " Christian Democrats, who is expected to become chancellor. \u201cBut I remain confident.\u201d"
+    )
+    quote = find(analyse(text), text, "remain confident")
+    assert quote["speaker_name"] == "Friedrich Merz"
+    assert "not there yet" in text[quote["start"] : quote["end"]]  # one quote, interrupted by its frame
+
+
+@pytest.mark.model
+def test_an_organisation_name_with_for_or_of_is_whole():
+    text = "Vote\n\nBERLIN (AP) - The far-right Alternative for Germany accused the parties of ignoring voters."
+    assert find(analyse(text), text, "ignoring voters")["speaker_name"] == "Alternative for Germany"
+
+
+@pytest.mark.model
+def test_an_institution_its_owner_names_is_the_speaker_not_the_owner():
+    text = "Talks\n\nCARACAS (AP) - Maduro's government said the meeting had been respectful."
+    assert find(analyse(text), text, "meeting had been")["speaker_name"] == "Maduro's government"
+    text = "Race\n\nNEW YORK (AP) - Obama's former campaign strategist said the race was close."
+    assert find(analyse(text), text, "race was close")["speaker_name"] is None

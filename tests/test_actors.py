@@ -836,3 +836,40 @@ def test_journalists_of_the_byline_and_credit_are_no_actors_and_an_early_acronym
     union = next(a for a in actors if a["name"] == "European Union")
     assert len(union["mentions"]) == 3  # the headline's "EU" too
     assert names.count("Slovakia") == 1  # a country the parser tags as an organisation is the country
+
+
+@pytest.mark.model
+def test_a_companys_legal_form_does_not_make_a_second_organisation():
+    text = (
+        "Apple shares fall\n\nNEW YORK, Jan. 31 (Reuters) - Apple Inc shares fell 4% on Friday."
+        " Huawei said its shipments had doubled."
+    )
+    names = [a["name"] for a in analyse(text).actors]
+    assert names.count("Apple") == 1
+    assert "Apple Inc" not in names
+
+
+@pytest.mark.model
+def test_a_name_the_entity_cuts_before_its_head_is_whole():
+    text = "Crisis\n\nSEOUL, Dec. 12 (Yonhap) - South Korean President Yoon Suk Yeol on Thursday defended his decree."
+    names = {a["name"]: a["code"] for a in analyse(text).actors}
+    assert names.get("Yoon Suk Yeol") == "KORGOV"
+
+
+@pytest.mark.model
+def test_a_states_people_and_institutions_with_no_country_are_of_the_storys_home_country():
+    text = (
+        "Crisis\n\nSEOUL, Dec. 12 (Yonhap) - South Korea's president accused the opposition-controlled"
+        " National Assembly of paralysing the government. Defense Minister Kim Yong-hyun resigned."
+        " South Korea's currency fell."
+    )
+    actors = {a["name"]: a for a in analyse(text).actors}
+    assert (actors["National Assembly"]["code"], actors["National Assembly"]["code_source"]) == ("KORLEG", "dateline")
+    assert actors["Kim Yong-hyun"]["code"] == "KORGOV"
+    # a story from a place about another country more often named: no home country
+    text = (
+        "Talks\n\nDOHA, Jan. 12 (AFP) - Israel and Hamas met in Qatar. Israel sent its spy chief."
+        " Defense Minister Dan Cohen said Israel would not yield."
+    )
+    actors = {a["name"]: a for a in analyse(text).actors}
+    assert actors["Dan Cohen"]["code"] is None

@@ -993,3 +993,32 @@ def test_an_appeal_whose_infinitive_the_parser_reads_as_a_purpose_is_still_an_ap
     assert ("QAT", "ISR", "02") in found
     assert ("EGY", "PSE", "02") in found
     assert not {e for e in found if e[2] == "19"}  # no pressing attack
+
+
+@pytest.mark.model
+def test_the_place_that_places_a_group_is_not_its_target(nlp):
+    assert coded(nlp, "Unions said more than 100,000 people marched across France to demand higher wages.") == set()
+
+
+def _story(nlp, text: str) -> set[tuple[str, str, str]]:
+    from dateline.pipeline import analyze_story
+    from dateline.readers.wire import read_wire
+
+    return {
+        (e["source_code"], e["target_code"], e["cameo"]) for e in analyze_story(read_wire(text, doc_id="t"), nlp).events
+    }
+
+
+@pytest.mark.model
+def test_a_states_group_with_no_country_is_of_the_storys_home_country(nlp):
+    text = (
+        "Fighting\n\nKHARTOUM, March 12 (AP) - Sudan's army said it recaptured a bridge from the Rapid"
+        " Support Forces. The RSF accused the army of shelling homes in Omdurman, Sudan."
+    )
+    assert ("SDNREB", "SDNMIL", "111") in _story(nlp, text)
+
+
+@pytest.mark.model
+def test_a_name_given_is_no_phone_call(nlp):
+    text = "Riots\n\nPARIS (AFP) - Interior Minister Bruno Retailleau condemned what he called violence against police."
+    assert not {e for e in _story(nlp, text) if e[2].startswith("04")}

@@ -654,3 +654,17 @@ def test_an_institution_its_owner_names_is_the_speaker_not_the_owner():
     assert find(analyse(text), text, "meeting had been")["speaker_name"] == "Maduro's government"
     text = "Race\n\nNEW YORK (AP) - Obama's former campaign strategist said the race was close."
     assert find(analyse(text), text, "race was close")["speaker_name"] is None
+
+
+@pytest.mark.model
+def test_an_institution_named_by_what_it_does_is_named():
+    text = "Protest\n\nPARIS (AFP) - French police arrested 12 people, the interior ministry said."
+    assert find(analyse(text), text, "arrested")["speaker_name"] == "interior ministry"
+    text = "Drill\n\nSEOUL (AFP) - The military said the drill was routine."
+    assert find(analyse(text), text, "drill was routine")["speaker_name"] is None
+
+
+@pytest.mark.model
+def test_a_countrys_state_media_is_named():
+    text = "Crisis\n\nSEOUL (AP) - North Korea's state media described the crisis as proof of a dictatorship."
+    assert find(analyse(text), text, "the crisis")["speaker_name"] == "North Korea's state media"

@@ -164,6 +164,31 @@ class ActorResolver(RecordComponent):
         ]
         return [*kept, *extra, *places]
 
+    def _code_at_home(
+        self, home: str, actors: list[tuple[list[Span], dict[str, Any]]], people: dict[str, Person]
+    ) -> None:
+        """Give the story's home country (:func:`home_country`) to the state's people and
+        institutions the text names with no country: "Interior Minister Bruno Retailleau" in a
+        story from Paris about France is FRAGOV, "the opposition-controlled National Assembly"
+        in one from Seoul KORLEG. ``code_source`` is "dateline"."""
+        for _, record in actors:
+            if record.get("code"):
+                continue
+            code = None
+            if record["type"] == "person" and record["name"] in people:
+                for phrase in people[record["name"]].title_phrases:
+                    found = agent_code(home, phrase, self.agents)
+                    if found and found[3:6] in STATE_ROLES:
+                        code = found
+                        break
+            elif record["type"] == "organisation":
+                words = record["name"].split()
+                if len(words) > 1 and words[-1].lower() in _HOME_INSTITUTIONS:
+                    found = agent_code(home, words, self.agents)
+                    code = found if found and found[3:6] in STATE_ROLES else None
+            if code:
+                record["code"], record["code_source"] = code, "dateline"
+
     def _known(self, name: str) -> str | None:
         entry = self.dictionary.lookup(name) if self.dictionary else None
         return (entry.name if entry else None) or country_named(name) or code_for_name(name)
@@ -175,6 +200,7 @@ class ActorResolver(RecordComponent):
         resolver = Resolver(doc, self.dictionary)
         parts = story_parts(doc) or []
         actors: list[tuple[list[Span], dict[str, Any]]] = []
+        people: dict[str, Person] = {}
         for person in resolver.people:
             if (country_named(person.name) or capital_code(person.name) or organisation_code(person.name)) and (
                 person.unresolved or not person.title_phrases
@@ -189,6 +215,7 @@ class ActorResolver(RecordComponent):
             code, source = person_code(person, day, self.polities, self.agents, resolver.days)
             spans = [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in mentions) if s]
             actors.append((spans, {"name": person.name, "type": "person", "code": code, "code_source": source}))
+            people[person.name] = person
         groups: dict[str, tuple[list[Span], dict[str, Any]]] = {}
         candidates = sorted(self._candidate_spans(doc), key=lambda span: span.start)
         acronyms = _acronyms(doc, candidates)
@@ -261,7 +288,7 @@ class ActorResolver(RecordComponent):
                     national = code_from_title([*owner, *(t.text for t in ent)], self.polities, self.agents)
                     if national and national != code:
                         code, source = national, "title"
-                key = ent.text.lower().removeprefix("the ")
+                key = _organisation_key(ent.text)
                 name = ent.text[4:] if ent.text[:4] in ("The ", "the ") else ent.text  # "The European Union"
                 record = {"name": name, "type": "organisation", "code": code, "code_source": source}
             else:
@@ -270,6 +297,9 @@ class ActorResolver(RecordComponent):
             group[0].append(ent)
             key_at[ent.start] = key
         actors.extend(groups.values())
+        home = home_country(doc, [{**record, "mentions": spans} for spans, record in actors])
+        if home is not None:
+            self._code_at_home(home, actors, people)
         found: Found = []
         for n, (spans, record) in enumerate(actors, 1):
             record["id"] = f"a{n}"
@@ -306,6 +336,47 @@ def _acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
         if len({span.text.lower() for span in spans}) == 1:
             found[token.text] = spans[0]
     return found
+
+
+#: The roles of a state's people and institutions, which a story's home country may give.
+STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+#: Last words of the names of a state's institutions ("National Assembly", "Supreme Court").
+_HOME_INSTITUTIONS = frozenset(
+    {"assembly", "parliament", "congress", "senate", "court", "ministry", "army", "navy", "police", "guard",
+     "government", "cabinet", "council", "tribunal", "legislature"}
+)  # fmt: skip
+
+
+def home_country(doc: Doc, actors: list[dict[str, Any]]) -> str | None:
+    """The country a story is from and about: its dateline's ("SEOUL, Dec. 12 (Yonhap) --" →
+    KOR), when no other country is named in it more often (a story from Doha about Israel and
+    Hamas has none). None without a dateline."""
+    story = story_data(doc) or {}
+    place = (story.get("dateline") or {}).get("place")
+    if not place:
+        return None
+    home = country_named(place) or place_country(place)
+    if home is None:
+        return None
+    counts: dict[str, int] = {}
+    for actor in actors:
+        if actor.get("type") == "country" and actor.get("code"):
+            counts[actor["code"][:3]] = counts.get(actor["code"][:3], 0) + len(actor.get("mentions", ()))
+    if any(n > counts.get(home, 0) for country, n in counts.items() if country != home):
+        return None
+    return home
+
+
+#: Legal forms after a company's name: "Apple Inc" and "Apple" are one organisation.
+_LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "se", "spa"})
+
+
+def _organisation_key(name: str) -> str:
+    """How organisations of one story are grouped: lower case, no leading "the", no legal form."""
+    words = name.lower().removeprefix("the ").replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 #: Words an acronym skips: "ECOWAS" is the Economic Community of West African States.

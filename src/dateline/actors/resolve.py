@@ -173,10 +173,23 @@ def entity_at(token: Token) -> Span | None:
 
 
 def _whole_name(ent: Span) -> Span:
-    """A PERSON entity the parser ends on a particle, with the capitalised words after it."""
+    """A PERSON entity the parser ends on a particle, with the capitalised words after it; or
+    before the name's head, with it."""
     end = ent.end
     doc = ent.doc
-    if doc[end - 1].lower_ not in _PARTICLES:
+    last = doc[end - 1]
+    if (
+        end < len(doc)
+        and last.dep_ == "compound"
+        and last.head.i == end
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and doc[end].dep_ not in ("compound", "poss")
+    ):
+        # the name's head the entity leaves out: "Yoon Suk" + "Yeol"
+        return Span(doc, ent.start, end + 1, label=ent.label_)
+    if last.lower_ not in _PARTICLES:
         return ent
     while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
         end += 1
@@ -228,6 +241,8 @@ def _is_title_word(token: Token) -> bool:
     if token.text in ("'s", "’s"):
         # "Lebanon's new President": the country lookup decides whether the owner is a polity.
         return token.i > 0 and (token.doc[token.i - 1].ent_type_ == "GPE" or token.doc[token.i - 1].pos_ == "PROPN")
+    if token.text.endswith(".") and token.text[:-1].lower() in _TITLE_ABBREVIATIONS:
+        return True  # "Army chief Gen. Abdel Fattah Burhan"
     if not token.is_alpha or token.dep_ == "det":
         return False
     return (
@@ -239,6 +254,8 @@ def _is_title_word(token: Token) -> bool:
     )
 
 
+#: Abbreviated ranks and titles before a name.
+_TITLE_ABBREVIATIONS = frozenset({"gen", "lt", "col", "maj", "adm", "brig", "sgt", "capt", "cmdr", "sen", "rep", "gov"})
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 
 
@@ -454,7 +471,18 @@ class Resolver:
         head = root.head
         if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
             # the name in apposition to its title: "his Togolese counterpart, Faure Gnassingbe"
-            words = [t.text for t in ent.doc[head.left_edge.i : head.i + 1] if t.is_alpha and t.dep_ != "poss"]
+            # back to an owner or a name: not "President Barack Obama's" of "… court pick, Merrick Garland"
+            start = head.i
+            while start > head.left_edge.i:
+                before = ent.doc[start - 1]
+                if (
+                    before.dep_ in ("poss", "det", "case")
+                    or before.ent_type_ == "PERSON"
+                    or before.text in ("'s", "’s")
+                ):
+                    break
+                start -= 1
+            words = [t.text for t in ent.doc[start : head.i + 1] if t.is_alpha]
             person.titles.update(w.lower() for w in words)
             person.title_phrases.append(words)
 
@@ -552,6 +580,10 @@ class Resolver:
             if all(t.pos_ == "PROPN" or t.lower_ in _NAME_JOINS for t in inside):
                 return inside.text
             return " ".join(t.text for t in proper)
+        if head.lemma_.lower() in _INSTITUTIONS and any(c.dep_ in ("compound", "amod") for c in head.lefts):
+            # "the interior ministry said": an institution named by what it does
+            first = min(c.left_edge.i for c in head.lefts if c.dep_ in ("compound", "amod"))
+            return span.doc[first : head.i + 1].text
         return None
 
     def _it(self, token: Token) -> str | None:
@@ -632,7 +664,7 @@ _INSTITUTIONS = frozenset(
         "administration", "agency", "army", "authority", "cabinet", "commission", "committee",
         "council", "court", "embassy", "government", "media", "military", "ministry", "mission",
         "navy", "office", "parliament", "police", "presidency", "regulator", "force", "forces", "guard",
-        "legislature", "senate", "congress", "ministries", "department", "service", "services",
+        "legislature", "senate", "congress", "ministries", "department", "service", "services", "medium",
     }
 )  # fmt: skip
 

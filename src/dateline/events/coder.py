@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.agents import Agents
 from ..actors.codes import agent_code, code_for_name, country_of
+from ..actors.component import STATE_ROLES, home_country
 from ..actors.dictionary import ActorDictionary
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
 from ..syntax import subject_head
@@ -374,6 +375,7 @@ class Coder:
         )
         self._by_name = {a["name"]: a for a in actors}
         self._by_id = {a["id"]: a for a in actors}
+        self.home = home_country(doc, actors)
 
     # -- actors -----------------------------------------------------------------------------
 
@@ -473,10 +475,10 @@ class Coder:
                 found.append(Party(code, adjective.idx, noun.idx + len(noun.text), None, None))
         return found
 
-    def _located(self, subject: list[Token], verb: Token) -> list[Party]:
+    def _located(self, subject: list[Token], verb: Token) -> tuple[list[Party], Token | None]:
         """A civilian group the text gives no country, placed by where it acts: "Thousands of
         protesters rallied in Belgrade" are Serbian (SRBCVL). Not armed forces, which act
-        abroad as often as at home ("troops in Afghanistan")."""
+        abroad as often as at home ("troops in Afghanistan"). With the place that placed them."""
         places = [
             obj
             for v in (verb, *verb.ancestors)
@@ -491,7 +493,7 @@ class Coder:
             party = self._group(token, 0, place=places[0]) if places and token.pos_ == "NOUN" else None
             if party is not None and party.role not in ("MIL", "REB", "UAF", "SPY"):
                 found.append(party)
-        return found
+        return found, places[0] if found else None
 
     def _recent_group(self, token: Token) -> Party | None:
         """The organisation "the group" stands for: the last one named before it, in its
@@ -631,6 +633,10 @@ class Coder:
         if country is None and token.dep_ == "conj":
             inner = self.party(token.head, depth + 1)  # "Danish media and government"
             country = inner.country if inner is not None else None
+        if country is None and has_role and self.home is not None:
+            # "the army" in a story from Khartoum about Sudan: the state's, as the actors have it
+            role = agent_code(self.home, role_words, self.agents)
+            country = self.home if role is not None and role[3:6] in STATE_ROLES else None
         if country is None:
             return None
         first = modifiers[0] if modifiers else token
@@ -966,6 +972,8 @@ class Coder:
 
     def action_for(self, verb: Token) -> Action | None:
         """The coded, framed action of ``verb``, or None when it is no event."""
+        if verb.lemma_.lower() in _CALLING_VERBS and any(c.dep_ in ("oprd", "attr") for c in verb.children):
+            return None  # "what he called “intolerable violence”": a name given, not a phone call
         both, pattern = self.code_verb(verb)
         if both is None:
             return self._bare_appeal(verb)
@@ -1053,8 +1061,9 @@ class Coder:
         for action in self.actions(sentence):
             subject, _ = self.subject(action.trigger)
             sources = [p for s in subject for p in self.parties(s)]
+            place: Token | None = None
             if not sources:
-                sources = self._located(subject, action.trigger)
+                sources, place = self._located(subject, action.trigger)
             if not sources:
                 continue
             if action.target_is_subject:
@@ -1085,6 +1094,8 @@ class Coder:
             joint = len(sources) > 1 and action.code[:2] in _MUTUAL_ROOTS
             via: Token | None = None
             for token in candidates:
+                if token == place:
+                    continue  # where a group the text gives no country acts places it, no target
                 if action.code[:2] == "01" and _venue(token, action.target_from):
                     continue  # "speaking in Warsaw": where the words were said, not to whom
                 if joint and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):

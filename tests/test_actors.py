@@ -873,3 +873,25 @@ def test_a_states_people_and_institutions_with_no_country_are_of_the_storys_home
     )
     actors = {a["name"]: a for a in analyse(text).actors}
     assert actors["Dan Cohen"]["code"] is None
+
+
+@pytest.mark.model
+def test_the_home_countrys_opposition():
+    text = (
+        "Protests\n\nNAIROBI, July 11 (Reuters) - Kenya's president fired his cabinet. The move was welcomed by"
+        " opposition leader Raila Odinga, who called it a step in the right direction."
+    )
+    actors = {a["name"]: a for a in analyse(text).actors}
+    assert actors["Raila Odinga"]["code"] == "KENOPP"
+
+
+@pytest.mark.model
+def test_one_word_institutions_of_the_home_country_and_plural_group_names():
+    text = (
+        "Strikes\n\nWASHINGTON, Jan. 17 (AP) - U.S. forces struck Houthi missile launchers in Yemen, the"
+        " United States said. The Houthis threatened Navy ships. The United States said it would act."
+    )
+    actors = analyse(text).actors
+    codes = {a["name"]: a["code"] for a in actors}
+    assert codes["Navy"] == "USAMIL"
+    assert [a["code"] for a in actors].count("YEMREB") == 1  # "Houthi" and "the Houthis": one group

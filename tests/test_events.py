@@ -1022,3 +1022,13 @@ def test_a_states_group_with_no_country_is_of_the_storys_home_country(nlp):
 def test_a_name_given_is_no_phone_call(nlp):
     text = "Riots\n\nPARIS (AFP) - Interior Minister Bruno Retailleau condemned what he called violence against police."
     assert not {e for e in _story(nlp, text) if e[2].startswith("04")}
+
+
+@pytest.mark.model
+def test_paying_a_heavy_price_is_a_threat_in_a_speakers_words_not_a_payment(nlp):
+    text = (
+        'Houthi spokesman Mohammed Abdulsalam said: "America and Britain will pay a heavy price for this aggression."'
+    )
+    found = coded(nlp, text)
+    assert ("YEMREB", "USA", "130") in found
+    assert not {e for e in found if e[2].startswith("06")}

@@ -178,14 +178,14 @@ class ActorResolver(RecordComponent):
             if record["type"] == "person" and record["name"] in people:
                 for phrase in people[record["name"]].title_phrases:
                     found = agent_code(home, phrase, self.agents)
-                    if found and found[3:6] in STATE_ROLES:
+                    if found and found[3:6] in HOME_ROLES:
                         code = found
                         break
             elif record["type"] == "organisation":
                 words = record["name"].split()
-                if len(words) > 1 and words[-1].lower() in _HOME_INSTITUTIONS:
+                if words[-1].lower() in _HOME_INSTITUTIONS:
                     found = agent_code(home, words, self.agents)
-                    code = found if found and found[3:6] in STATE_ROLES else None
+                    code = found if found and found[3:6] in HOME_ROLES else None
             if code:
                 record["code"], record["code_source"] = code, "dateline"
 
@@ -338,8 +338,9 @@ def _acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
     return found
 
 
-#: The roles of a state's people and institutions, which a story's home country may give.
-STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+#: The roles of a state's people and institutions, and of its opposition, which a story's home
+#: country may give.
+HOME_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP"})
 #: Last words of the names of a state's institutions ("National Assembly", "Supreme Court").
 _HOME_INSTITUTIONS = frozenset(
     {"assembly", "parliament", "congress", "senate", "court", "ministry", "army", "navy", "police", "guard",
@@ -372,10 +373,13 @@ _LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "plc", "llc
 
 
 def _organisation_key(name: str) -> str:
-    """How organisations of one story are grouped: lower case, no leading "the", no legal form."""
+    """How organisations of one story are grouped: lower case, no leading "the", no legal form,
+    no plural "s"."""
     words = name.lower().removeprefix("the ").replace(",", " ").split()
     while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
         words.pop()
+    if words and len(words[-1]) > 4 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]  # "the Houthis" and "Houthi" (missile sites): one group
     return " ".join(words)
 
 

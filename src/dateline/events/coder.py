@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.agents import Agents
 from ..actors.codes import agent_code, code_for_name, country_of
-from ..actors.component import STATE_ROLES, home_country
+from ..actors.component import HOME_ROLES, home_country
 from ..actors.dictionary import ActorDictionary
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
 from ..syntax import subject_head
@@ -636,7 +636,7 @@ class Coder:
         if country is None and has_role and self.home is not None:
             # "the army" in a story from Khartoum about Sudan: the state's, as the actors have it
             role = agent_code(self.home, role_words, self.agents)
-            country = self.home if role is not None and role[3:6] in STATE_ROLES else None
+            country = self.home if role is not None and role[3:6] in HOME_ROLES else None
         if country is None:
             return None
         first = modifiers[0] if modifiers else token
@@ -974,6 +974,8 @@ class Coder:
         """The coded, framed action of ``verb``, or None when it is no event."""
         if verb.lemma_.lower() in _CALLING_VERBS and any(c.dep_ in ("oprd", "attr") for c in verb.children):
             return None  # "what he called “intolerable violence”": a name given, not a phone call
+        if _pays_a_price(verb):
+            return None  # "will pay a heavy price": a threat in a speaker's words, no payment
         both, pattern = self.code_verb(verb)
         if both is None:
             return self._bare_appeal(verb)
@@ -1162,6 +1164,9 @@ class Coder:
                     # "appeasing Vladimir Putin, a lying, murderous dictator": a label in apposition
                     code = _label_code([token])
                     evaluated, trigger = token.head, token
+                elif token.dep_ == "nsubj" and _pays_a_price(token.head):
+                    # "America and Britain will pay a heavy price for this aggression"
+                    code, evaluated, trigger = "130", token, token.head
                 elif token.dep_ in ("nsubj", "nsubjpass"):
                     code = _evaluation(token.head) or (self._aggression(token.head) if token.dep_ == "nsubj" else None)
                     evaluated, trigger = token, token.head
@@ -1414,6 +1419,11 @@ def _counted(token: Token) -> Token:
             break
         token = objects[0]
     return token
+
+
+def _pays_a_price(verb: Token) -> bool:
+    """ "Will pay a (heavy) price": the idiom of a threat, not a payment."""
+    return verb.lemma_.lower() == "pay" and any(c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in verb.children)
 
 
 def _complement(verb: Token) -> bool:

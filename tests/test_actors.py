@@ -895,3 +895,15 @@ def test_one_word_institutions_of_the_home_country_and_plural_group_names():
     codes = {a["name"]: a["code"] for a in actors}
     assert codes["Navy"] == "USAMIL"
     assert [a["code"] for a in actors].count("YEMREB") == 1  # "Houthi" and "the Houthis": one group
+
+
+@pytest.mark.model
+def test_regions_are_actors_with_cameo_region_codes():
+    text = (
+        "Warning\n\nMOSCOW, Feb. 29 (Reuters) - Russian President Vladimir Putin warned the West on Thursday."
+        " Macron said Europe must do more. Israeli settlers in the West Bank attacked a village."
+    )
+    actors = {a["name"]: a for a in analyse(text).actors}
+    assert (actors["the West"]["type"], actors["the West"]["code"]) == ("region", "WST")
+    assert actors["Europe"]["code"] == "EUR"
+    assert not {a["code"] for a in actors.values()} & {"WST"} - {actors["the West"]["code"]}

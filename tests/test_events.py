@@ -1032,3 +1032,11 @@ def test_paying_a_heavy_price_is_a_threat_in_a_speakers_words_not_a_payment(nlp)
     found = coded(nlp, text)
     assert ("YEMREB", "USA", "130") in found
     assert not {e for e in found if e[2].startswith("06")}
+
+
+@pytest.mark.model
+def test_a_region_where_something_happens_is_no_target_and_what_should_be_is_no_event(nlp):
+    text = 'British Prime Minister Keir Starmer said: "They have occupied a sovereign country in Europe."'
+    assert not {e for e in coded(nlp, text) if e[1] == "EUR"}
+    text = "Trump said it was for Europeans to protect Ukraine."
+    assert not {e for e in coded(nlp, text) if e[0] == "EUR"}

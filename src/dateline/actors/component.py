@@ -26,7 +26,17 @@ from spacy.util import filter_spans
 from ..sentences import story_data, story_parts
 from ..spans import Found, RecordComponent
 from .agents import Agents, agents_for
-from .codes import METONYMS, agent_code, capital_code, code_for_name, code_from_title, country_name, country_named
+from .codes import (
+    METONYMS,
+    agent_code,
+    capital_code,
+    code_for_name,
+    code_from_title,
+    country_name,
+    country_named,
+    region_code,
+    region_name,
+)
 from .dictionary import ActorDictionary, load_dictionary
 from .leaders import Days, default_leaders, holds_office
 from .organisations import GENERIC, organisation_code, organisation_phrases
@@ -242,6 +252,15 @@ class ActorResolver(RecordComponent):
             if entry is not None and entry_code:
                 key = f"dictionary:{entry.name}"
                 record = {"name": entry.name, "type": "organisation", "code": entry_code, "code_source": "dictionary"}
+                group = groups.setdefault(key, ([], record))
+                group[0].append(ent)
+                key_at[ent.start] = key
+                continue
+            region = region_code(ent.text) if ent.label_ in ("LOC", "GPE", "NORP") else None
+            if region is not None:
+                # "warned the West", "Europe must do more", "it was for Europeans to protect Ukraine"
+                key = f"region:{region}"
+                record = {"name": region_name(region), "type": "region", "code": region, "code_source": "name"}
                 group = groups.setdefault(key, ([], record))
                 group[0].append(ent)
                 key_at[ent.start] = key

@@ -475,12 +475,9 @@ class Resolver:
             start = head.i
             while start > head.left_edge.i:
                 before = ent.doc[start - 1]
-                if (
-                    before.dep_ in ("poss", "det", "case")
-                    or before.ent_type_ == "PERSON"
-                    or before.text in ("'s", "’s")
-                ):
-                    break
+                owner = ent.doc[start - 2] if before.dep_ == "case" and start >= 2 else before
+                if before.dep_ == "det" or before.pos_ == "PRON" or owner.ent_type_ == "PERSON":
+                    break  # "his", "the"; a person's ("Obama's"), not a state's ("The Kremlin's spokesman")
                 start -= 1
             words = [t.text for t in ent.doc[start : head.i + 1] if t.is_alpha]
             person.titles.update(w.lower() for w in words)

@@ -1107,6 +1107,9 @@ class Coder:
                     # extremists": each other, not the extremists
                     continue
                 found = [p for p in self.parties(token) if _related(sources[0], p)]
+                if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "across", "inside", "around", "near"):
+                    # "occupied a sovereign country in Europe": a region is where, not whom
+                    found = [p for p in found if not p.actor or self._by_id[p.actor].get("type") != "region"]
                 if found:
                     target, via = found, token
                     break
@@ -1345,6 +1348,12 @@ def _under_nonfactual(verb: Token) -> bool:
     """Inside a conditional ("if X attacks Y") or under "prevent", "deter", "deny"..."""
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
+    if (
+        any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.head.children)
+    ):
+        return True  # "it was for Europeans to protect Ukraine": what should be, not what is
     head = verb
     for _ in range(3):
         noun = head.head

@@ -668,3 +668,15 @@ def test_an_institution_named_by_what_it_does_is_named():
 def test_a_countrys_state_media_is_named():
     text = "Crisis\n\nSEOUL (AP) - North Korea's state media described the crisis as proof of a dictatorship."
     assert find(analyse(text), text, "the crisis")["speaker_name"] == "North Korea's state media"
+
+
+@pytest.mark.model
+def test_a_headline_credits_its_words_with_a_name_and_a_colon():
+    text = "Putin: West pushing world toward catastrophe\n\nMOSCOW (Reuters) - Vladimir Putin spoke on Thursday."
+    quote = find(analyse(text), text, "West pushing")
+    assert text[quote["start"] : quote["end"]] == "West pushing world toward catastrophe"
+    assert quote["speaker_name"] == "Vladimir Putin"
+    assert span_text(text, quote["cue"]) == ":"
+    # a rubric credits no one
+    text = "Analysis: Europe's defence spending gap\n\nLONDON (Reuters) - Europe spends little on defence."
+    assert analyse(text) == []

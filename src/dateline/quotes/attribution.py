@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import Resolver
-from ..sentences import story_parts
+from ..sentences import story_data, story_parts
 from ..syntax import subject_head, subject_start
 from ..text import split_paragraphs
 from .marks import QuotedSpan, find_quoted_spans
@@ -187,6 +187,16 @@ _DASH_CREDIT = re.compile(
 )
 # A name and a colon opening a paragraph or after a dash, right before a quote: "Kasich: “…”".
 _NAME_LEAD = re.compile(r"(?:^|[―—–-]\s)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})\s*:\s*$")
+# A headline crediting its words with a name and a colon: "Pence: Gennifer Flowers Won't Be at Debate."
+_HEADLINE_CLAIM = re.compile(
+    r"^(?P<source>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})(?P<cue>:)\s+(?P<content>\S.*?)[\s.]*$"
+)
+#: Headline labels that credit no one.
+_RUBRICS = frozenset(
+    {"update", "breaking", "watch", "exclusive", "analysis", "opinion", "live", "video", "photos", "editorial",
+     "explainer", "factbox", "timeline", "correction", "review", "interview", "commentary", "column", "q&a",
+     "news", "sport", "sports", "business", "world", "politics", "fact check", "in pictures", "obituary"}
+)  # fmt: skip
 _SENTENCE_PUNCT = tuple(".,!?…;:—–-")
 _NEAR = 220  # how far (characters) a reporting verb may stand from a direct quote
 
@@ -469,6 +479,12 @@ class QuoteFinder:
                 record["actor_id"] = previous.get("actor_id")
             previous = record
             results.append(record)
+        claim = self._headline_claim(results)
+        if claim is not None:
+            # reported speech the parser found inside the claimed words ("West pushing world")
+            # is part of them
+            results = [r for r in results if not (claim["start"] <= r["start"] and r["end"] <= claim["end"])]
+            results.append(claim)
         results.sort(key=lambda r: (r["start"], r["end"], r["speaker"] is None))
         out: list[tuple[Span | None, dict[str, Any]]] = []
         seen: set[tuple[int, int, str]] = set()
@@ -480,6 +496,27 @@ class QuoteFinder:
             span = self.doc.char_span(record["start"], record["end"], alignment_mode="expand")
             out.append((span, record))
         return out
+
+    def _headline_claim(self, found: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """A headline that credits its words with a name and a colon: "Pence: Gennifer Flowers
+        Won't Be at Debate", "Putin: West pushing world toward catastrophe", "Poll: Wealthy
+        Voters Abandon Republican Party" (the colon is the cue, as PolNeAR marks it). Not a
+        rubric ("Analysis:", "UPDATE 2:"), and not words a quote found already holds."""
+        story = story_data(self.doc) or {}
+        if not story.get("headline"):
+            return None
+        start, end = (int(x) for x in story["headline"])
+        match = _HEADLINE_CLAIM.match(self.text[start:end])
+        if match is None or match.group("source").lower() in _RUBRICS:
+            return None
+        content = (start + match.start("content"), start + match.end("content"))
+        if any(r["start"] < content[1] and content[0] < r["end"] and r["kind"] == "direct" for r in found):
+            return None  # "Kasich: “We will win Ohio.”": the quote has it
+        speaker = self.doc.char_span(start + match.start("source"), start + match.end("source"))
+        if speaker is None:
+            return None
+        cue = (start + match.start("cue"), start + match.end("cue"))
+        return self._record(content, "indirect", Frame(cue, speaker, speaker, "headline-colon"))
 
     # --- reported speech -------------------------------------------------------------------
 

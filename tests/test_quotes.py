@@ -680,3 +680,22 @@ def test_a_headline_credits_its_words_with_a_name_and_a_colon():
     # a rubric credits no one
     text = "Analysis: Europe's defence spending gap\n\nLONDON (Reuters) - Europe spends little on defence."
     assert analyse(text) == []
+
+
+@pytest.mark.model
+def test_a_transcripts_turns_are_quotes_of_their_labelled_speakers():
+    text = (
+        "Interview\n\nOn Sunday's broadcast, Gov. Mike Pence spoke to host Chris Wallace.\n\n"
+        "\"WALLACE: Let's start with the debate. Will she be there?\n\n"
+        '"PENCE: Well, look, she will not be attending the debate.\n\n'
+        '"WALLACE: Thank you, governor.\n'
+    )
+    quotes = analyse(text)
+    turn = find(quotes, text, "Well, look")
+    assert text[turn["start"] : turn["end"]] == "Well, look, she will not be attending the debate."
+    assert turn["speaker_name"] == "Mike Pence"
+    assert span_text(text, turn["cue"]) == ":"
+    assert not any("PENCE:" in text[q["start"] : q["end"]] for q in quotes)  # no quote runs over the labels
+    # one labelled paragraph is no transcript
+    text = "Storm\n\nMIAMI (AP) - The storm hit Florida.\n\nUPDATE: Power was restored on Monday.\n"
+    assert analyse(text) == []

@@ -191,11 +191,14 @@ _NAME_LEAD = re.compile(r"(?:^|[―—–-]\s)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+
 _HEADLINE_CLAIM = re.compile(
     r"^(?P<source>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})(?P<cue>:)\s+(?P<content>\S.*?)[\s.]*$"
 )
+# A transcript's turn: "WALLACE: Let's start …", "MR. TRUMP: …" (an opening mark may come first).
+_TURN = re.compile(r"^[\"“]?\s*(?P<name>(?:[A-Z][A-Z.'’-]*\s){0,2}[A-Z][A-Z'’-]{2,})(?P<cue>:)\s+(?P<content>\S)")
 #: Headline labels that credit no one.
 _RUBRICS = frozenset(
     {"update", "breaking", "watch", "exclusive", "analysis", "opinion", "live", "video", "photos", "editorial",
      "explainer", "factbox", "timeline", "correction", "review", "interview", "commentary", "column", "q&a",
-     "news", "sport", "sports", "business", "world", "politics", "fact check", "in pictures", "obituary"}
+     "news", "sport", "sports", "business", "world", "politics", "fact check", "in pictures", "obituary",
+     "note", "editor's note", "editors note", "source", "sources", "disclaimer", "warning", "caption", "credit"}
 )  # fmt: skip
 _SENTENCE_PUNCT = tuple(".,!?…;:—–-")
 _NEAR = 220  # how far (characters) a reporting verb may stand from a direct quote
@@ -479,6 +482,17 @@ class QuoteFinder:
                 record["actor_id"] = previous.get("actor_id")
             previous = record
             results.append(record)
+        turns = self._transcript_turns()
+        if turns:
+            # "WALLACE: Let's start …": a transcript's turns are its quotes; a quote the finder
+            # opened at a turn's opening mark runs over the labels and goes
+            labels = [(r["speaker"]["start"], r["start"]) for r in turns if r["speaker"] is not None]
+            results = [
+                r
+                for r in results
+                if not (r["kind"] == "direct" and any(r["start"] <= b and a < r["end"] for a, b in labels))
+            ]
+            results += turns
         claim = self._headline_claim(results)
         if claim is not None:
             # reported speech the parser found inside the claimed words ("West pushing world")
@@ -496,6 +510,25 @@ class QuoteFinder:
             span = self.doc.char_span(record["start"], record["end"], alignment_mode="expand")
             out.append((span, record))
         return out
+
+    def _transcript_turns(self) -> list[dict[str, Any]]:
+        """The turns of a transcript: paragraphs opened by a speaker's name in capitals and a
+        colon ("WALLACE: Let's start with …", "PENCE: Well, look, …"), as PolNeAR marks them
+        (the name the source, the colon the cue, the rest of the paragraph the content). Only
+        where two paragraphs or more are such turns, and not rubrics ("UPDATE:")."""
+        turns = []
+        for start, end in self.paragraphs:
+            match = _TURN.match(self.text[start:end])
+            if match is None or match.group("name").lower().rstrip(".") in _RUBRICS:
+                continue
+            content_end = start + len(self.text[start:end].rstrip())
+            speaker = self.doc.char_span(start + match.start("name"), start + match.end("name"))
+            if speaker is None or content_end <= start + match.start("content"):
+                continue
+            cue = (start + match.start("cue"), start + match.end("cue"))
+            frame = Frame(cue, speaker, speaker, "transcript")
+            turns.append(self._record((start + match.start("content"), content_end), "direct", frame))
+        return turns if len(turns) >= 2 else []
 
     def _headline_claim(self, found: list[dict[str, Any]]) -> dict[str, Any] | None:
         """A headline that credits its words with a name and a colon: "Pence: Gennifer Flowers

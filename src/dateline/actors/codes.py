@@ -252,12 +252,12 @@ IGOS = {
 # Regions CAMEO codes as actors, by their names and their peoples' ("the West" → WST). Used for
 # entities the parser tags as places or nationalities only, never inside titles ("West Bank").
 REGIONS = {
-    "europe": "EUR", "europeans": "EUR", "the west": "WST", "west": "WST", "western": "WST",
+    "europe": "EUR", "europeans": "EUR", "west": "WST", "western": "WST",
     "westerners": "WST", "africa": "AFR", "africans": "AFR", "asia": "ASA", "asians": "ASA",
     "middle east": "MEA", "latin america": "LAM", "latin americans": "LAM", "southeast asia": "SEA",
     "central asia": "CAS", "east africa": "EAF", "west africa": "WAF", "north africa": "NAF",
     "southern africa": "SAF", "south asia": "SAS", "eastern europe": "EEU", "western europe": "WEU",
-    "balkans": "BLK", "the balkans": "BLK", "caribbean": "CRB", "the caribbean": "CRB",
+    "balkans": "BLK", "caribbean": "CRB",
 }  # fmt: skip
 _REGION_NAMES = {
     "EUR": "Europe", "WST": "the West", "AFR": "Africa", "ASA": "Asia", "MEA": "Middle East",
@@ -269,8 +269,7 @@ _REGION_NAMES = {
 
 def region_code(name: str) -> str | None:
     """The CAMEO code of a region named by ``name`` ("the Middle East" → MEA), else None."""
-    key = " ".join(name.lower().split())
-    return REGIONS.get(key) or REGIONS.get(key.removeprefix("the "))
+    return REGIONS.get(" ".join(name.lower().split()).removeprefix("the "))
 
 
 def region_name(code: str) -> str:

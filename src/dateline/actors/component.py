@@ -351,9 +351,9 @@ def _acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
     for token in doc:
         if not (token.is_upper and token.is_alpha and 1 < len(token) <= 6) or token.text in found:
             continue
-        spans = named.get(token.text, [])
-        if len({span.text.lower() for span in spans}) == 1:
-            found[token.text] = spans[0]
+        names = named.get(token.text, [])
+        if len({name.text.lower() for name in names}) == 1:
+            found[token.text] = names[0]
     return found
 
 

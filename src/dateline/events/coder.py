@@ -194,6 +194,9 @@ _PEOPLE = {
 _ANIMATE_NOUNS = _GROUP_NOUNS | _PEOPLE
 # Nouns an organisation's name can modify and still name only it: "the Hamas movement".
 _ORG_NOUNS = {"movement", "group", "network", "organization", "organisation", "faction", "militia", "party", "front"}
+# The organisation nouns a story calls an organisation it has named by ("the group", "the
+# militia"); not "party" and "front", which name no one without their own words.
+_ORG_ANAPHORS = _ORG_NOUNS - {"party", "front"}
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "19"}
 # Diplomatic cooperation aimed at something: "Saudi Arabia and Oman welcomed the prospect of
 # talks" is no praise of each other (praise, verbal defence, rallying support, recognition,
@@ -273,14 +276,13 @@ _DEPARTING = {"depart", "leave"}
 _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "from", "over", "for", "upon")
 # Prepositions that make a place of the country or city after them.
 _LOCATIVE = {"in", "to", "at", "into", "near", "from", "across", "inside", "around", "through", "toward", "towards"}
-#: Prepositions of time and circumstance: what follows them is no party to the verb's action.
+#: Prepositions of time and circumstance: what follows them is no party to a joint subject's
+#: mutual action ("agreed to cooperate following attacks by extremists").
 _CIRCUMSTANCES = {"after", "following", "during", "amid", "amidst", "despite", "since", "until", "ahead"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "punct", "cc", "mark", "csubj"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _PERSONAL = PRONOUNS_MALE | PRONOUNS_FEMALE
 _PLURAL = {"they", "them"}
-#: What a story calls an organisation it has named: "the group", "the militia".
-_ORG_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "network"}
 _PLURAL_WINDOW = 2  # sentences before a plural pronoun searched for the country it stands for
 _TELLING = {"tell", "brief", "inform", "assure", "warn", "remind", "address"}
 _SALIENCE = {"nsubj": 80, "nsubjpass": 80, "expl": 70, "attr": 70, "dobj": 50, "dative": 40}
@@ -418,16 +420,14 @@ class Coder:
         # In progress: "each of them … they …" can lead back here through the candidates'
         # own phrases; such a loop finds nothing.
         self._plural[token.i] = None
-        if self._sentences is None:
-            self._sentences = list(self.doc.sents)
-        index = next(i for i, s in enumerate(self._sentences) if s.start <= token.i < s.end)
+        index = self._sentence_index(token)
         quote = next((q for q in self.quotes if q.get("kind") == "direct" and q["start"] <= token.idx < q["end"]), None)
         speaker = self._by_id.get(quote.get("actor_id") or "") if quote else None
         own_side = (speaker.get("code") or "")[:3] if speaker else ""
         agent = self._needs_actor(token)
         best: tuple[float, Party | None] = (0.0, None)
         for back in range(min(index, _PLURAL_WINDOW) + 1):
-            sentence = self._sentences[index - back]
+            sentence = self.sentences[index - back]
             for before in sentence if back else self.doc[sentence.start : token.i]:
                 if before.dep_ in ("compound", "amod", "poss", "nmod") or (
                     before.dep_ == "conj" and before.head.pos_ in ("NOUN", "PROPN")
@@ -495,13 +495,20 @@ class Coder:
                 found.append(party)
         return found, places[0] if found else None
 
+    @property
+    def sentences(self) -> list[Span]:
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)  # on first use, by the pronoun and "the group" rules
+        return self._sentences
+
+    def _sentence_index(self, token: Token) -> int:
+        return next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+
     def _recent_group(self, token: Token) -> Party | None:
         """The organisation "the group" stands for: the last one named before it, in its
         sentence or the two before ("Hezbollah … hours after the group fired rockets")."""
-        if self._sentences is None:
-            self._sentences = list(self.doc.sents)
-        index = next(i for i, s in enumerate(self._sentences) if s.start <= token.i < s.end)
-        window = self._sentences[max(0, index - _PLURAL_WINDOW)].start_char
+        index = self._sentence_index(token)
+        window = self.sentences[max(0, index - _PLURAL_WINDOW)].start_char
         named = [
             actor
             for a, b, actor in self._mentions

@@ -495,6 +495,9 @@ class Coder:
                 found.append(party)
         return found, places[0] if found else None
 
+    def _is_region(self, party: Party) -> bool:
+        return bool(party.actor) and self._by_id[party.actor].get("type") == "region"
+
     @property
     def sentences(self) -> list[Span]:
         if self._sentences is None:
@@ -635,8 +638,8 @@ class Coder:
                         inner = self.party(obj, depth + 1) or (
                             self._group(obj, depth + 1, need_role=False) if depth < 2 else None
                         )
-                        if inner is not None:
-                            country = inner.country
+                        if inner is not None and not (prep.lower_ == "in" and self._is_region(inner)):
+                            country = inner.country  # not "a country in Africa": no country is a region
         if country is None and token.dep_ == "conj":
             inner = self.party(token.head, depth + 1)  # "Danish media and government"
             country = inner.country if inner is not None else None
@@ -1116,7 +1119,7 @@ class Coder:
                 found = [p for p in self.parties(token) if _related(sources[0], p)]
                 if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "across", "inside", "around", "near"):
                     # "occupied a sovereign country in Europe": a region is where, not whom
-                    found = [p for p in found if not p.actor or self._by_id[p.actor].get("type") != "region"]
+                    found = [p for p in found if not self._is_region(p)]
                 if found:
                     target, via = found, token
                     break

@@ -1037,7 +1037,6 @@ def test_paying_a_heavy_price_is_a_threat_in_a_speakers_words_not_a_payment(nlp)
 @pytest.mark.model
 def test_a_region_where_something_happens_is_no_target_and_what_should_be_is_no_event(nlp):
     assert coded(nlp, "Russia has bombed a peaceful country in Africa.") == set()  # not Africa bombed
-    text = 'British Prime Minister Keir Starmer said: "They have occupied a sovereign country in Europe."'
-    assert not {e for e in coded(nlp, text) if e[1] == "EUR"}
+    assert not {e for e in coded(nlp, "Russian forces attacked in Europe.") if e[1] == "EUR"}
     assert coded(nlp, "The Pentagon said Europeans protected Poland.") == {("EUR", "POL", "074")}
     assert coded(nlp, "The Pentagon said it was for Europeans to protect Poland.") == set()

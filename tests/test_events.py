@@ -1040,3 +1040,63 @@ def test_a_region_where_something_happens_is_no_target_and_what_should_be_is_no_
     assert not {e for e in coded(nlp, "Russian forces attacked in Europe.") if e[1] == "EUR"}
     assert coded(nlp, "The Pentagon said Europeans protected Poland.") == {("EUR", "POL", "074")}
     assert coded(nlp, "The Pentagon said it was for Europeans to protect Poland.") == set()
+
+
+@pytest.mark.model
+def test_aid_with_no_recipient_goes_to_the_theatre_of_the_storys_war(nlp):
+    text = (
+        "Aid\n\nBERLIN, Nov. 3 (Reuters) - Russia's invasion of Ukraine has left millions without heat"
+        " after drone attacks on Ukraine's power grid."
+        " Merz said Berlin was prepared to provide further military aid but would not commit German troops"
+        " to a peacekeeping force. Hungary has refused to provide weapons."
+    )
+    from dateline.pipeline import analyze_story
+    from dateline.readers.wire import read_wire
+
+    events = analyze_story(read_wire(text, doc_id="t"), nlp).events
+    found = {(e["source_code"], e["target_code"], e["cameo"]) for e in events}
+    assert ("DEUGOV", "UKR", "0332") in found  # "was prepared to": intent, though parsed as a passive
+    assert ("DEUGOV", "UKR", "1224") in found  # refusing to commit troops to peacekeeping
+    assert ("HUN", "UKR", "1222") in found
+    assert {e["rule"] for e in events if e["target_code"] == "UKR"} == {"theatre"}
+    # a war between two sides of one country is that country's
+    sudan = (
+        "The war between Sudan's army and the Rapid Support Forces has displaced millions, and the"
+        " fighting in Sudan goes on."
+        " The United States said it would provide 20 million dollars in food aid."
+    )
+    assert ("USA", "SDN", "0333") in coded(nlp, sudan)
+    # a disaster's country is a theatre too: "hit the northern Philippines"
+    typhoon = "Typhoon Yagi hit the northern Philippines on Monday. The United States pledged humanitarian assistance."
+    assert ("USA", "PHL", "0333") in coded(nlp, typhoon)
+
+
+@pytest.mark.model
+def test_no_theatre_for_named_recipients_economic_aid_or_a_story_with_no_war(nlp):
+    war = "The war in Syria has killed thousands, and the fighting in Syria goes on. "
+    assert coded(nlp, war + "Britain sent humanitarian aid to flood victims.") == set()
+    assert coded(nlp, war + "Trump said he would provide security for the convention.") == set()
+    # a war in the past is background, not the story's theatre
+    assert coded(nlp, "Prices have doubled since the war in Iraq. Britain will send humanitarian aid.") == set()
+    deal = coded(nlp, "Iran and the US struck a deal in Oman. Britain will send humanitarian aid.")
+    assert not {e for e in deal if e[0] == "GBR"}  # "struck a deal": no attack on Oman
+    assert not {e for e in coded(nlp, war + "Japan pledged economic aid.") if e[1] == "SYR"}
+    assert coded(nlp, "Tokyo will provide patrol boats and coastal radars.") == set()
+    # two countries as often at war: no theatre
+    both = "The war in Armenia and the fighting in Azerbaijan go on. France will send humanitarian aid."
+    assert coded(nlp, both) == set()
+
+
+@pytest.mark.model
+def test_an_effort_undertaken_is_coded_by_its_purpose(nlp):
+    assert coded(nlp, "Qatar has led efforts to broker a ceasefire between Israel and Egypt.") == {
+        ("QAT", "ISR", "045"),
+        ("QAT", "EGY", "045"),
+    }
+    found = coded(nlp, "Norway launched an effort with Colombia to find a settlement of the conflict.")
+    assert found == {("NOR", "COL", "030")}  # not an appeal (LAUNCH * EFFORT, 020)
+    # supporting someone's efforts stays support
+    assert roots(nlp, "Portugal will support Turkey's efforts to join the European Union.") <= {
+        ("PRT", "TUR", "05"),
+        ("PRT", "TUR", "03"),
+    }

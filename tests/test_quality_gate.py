@@ -175,8 +175,8 @@ def test_seed_events(seed_path, tmp_path):
     pred = tmp_path / "seed.jsonl"
     pred.write_text(json.dumps(document.to_dict()) + "\n", encoding="utf-8")  # type: ignore[union-attr]
     events = _score("score_seed.py", str(pred))["events"]
-    # Measured 2026-12-01: 4 of 8 gold events, precision 0.67.
-    assert events["tp"] >= 4
+    # Measured 2026-12-03: 8 of 8 gold events, precision 0.89 (the target: 7 of 8, 0.6).
+    assert events["tp"] >= 7
     assert events["p"] >= 0.6
 
 
@@ -213,6 +213,8 @@ def test_plv_embeddings_cross_validation_floor(plv_output: str):
     # 0.962; fold seeds 1-3 gave 0.824-0.826 / 0.912-0.922 / 0.961-0.970. The floors sit a little
     # under the targets (0.82 / 0.90 / 0.96) so that one flipped dyad from CPU float
     # differences does not fail CI; benchmarks/events.py prints the figures themselves.
+    # 2026-12-03 (tenth session, the coder of the ninth and tenth): fold seed 0 0.818 / 0.915 /
+    # 0.963, seeds 1 and 2 0.827 / 0.922 / 0.969 and 0.822 / 0.913 / 0.959.
     assert values["root_macro_f1"] >= 0.81
     assert values["quad_macro_f1"] >= 0.90
     assert values["coop_conflict_accuracy"] >= 0.955

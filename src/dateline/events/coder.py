@@ -33,6 +33,8 @@ between actors, as the CAMEO-based datasets do.
 
 from __future__ import annotations
 
+import collections
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,7 +43,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.agents import Agents
-from ..actors.codes import agent_code, code_for_name, country_of
+from ..actors.codes import agent_code, code_for_name, country_name, country_of
 from ..actors.component import HOME_ROLES, home_country
 from ..actors.dictionary import ActorDictionary
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
@@ -256,6 +258,43 @@ REJECT_CODE = "120"
 _PROCLAIMING = {"announce", "declare", "order", "unveil"}
 # Verbs of decision: what they decide on is the action ("agreed sanctions against Russia").
 _DECIDING = {"agree", "approve", "adopt", "endorse", "finalise", "finalize"}
+# Undertaking an effort names the action by its purpose: "launched efforts to find a peace
+# deal" is seeking a deal (CAMEO.2.0 has only "LAUNCH * EFFORT", an unspecified appeal, 020).
+_UNDERTAKING = {
+    "launch", "lead", "begin", "start", "step", "intensify", "redouble", "continue", "pursue",
+    "spearhead", "resume", "make", "mount", "renew", "head", "undertake", "join",
+}  # fmt: skip
+_EFFORTS = {"effort", "attempt", "bid", "drive", "campaign", "initiative", "push"}
+# A pattern of these words alone says no more than the effort's purpose does ("LAUNCH * EFFORT",
+# and "LEAD * TO", which the purpose's "to" matches).
+_EFFORT_WORDS = {"EFFORT", "EFFORTS", "TO"}
+# A story's theatre: the country its war is in ("the war in Ukraine", "an assault on Ukraine",
+# "invaded Ukraine"), the recipient of aid and peacekeeping the text gives no recipient for.
+_WAR_NOUNS = {
+    "war", "conflict", "fighting", "invasion", "assault", "offensive", "attack", "occupation",
+    "aggression", "bombardment", "siege", "shelling", "bombing", "airstrike", "incursion", "strike",
+    "raid",
+}  # fmt: skip
+_WAR_VERBS = {
+    "invade", "attack", "occupy", "bomb", "shell", "bombard", "besiege", "assault", "pound", "hit",
+    "strike",
+}  # fmt: skip
+# Objects that make a war verb no attack: "struck a deal in Vienna", "hit a record".
+_PEACEFUL_OBJECTS = {
+    "deal", "agreement", "accord", "bargain", "pact", "compromise", "balance", "chord", "tone", "note",
+    "record", "high", "low", "market", "target", "nerve", "button", "road", "headline",
+}  # fmt: skip
+# A war in the past is background, not the story's theatre: "since the 2003 war in Iraq".
+_PAST_PREPS = {"since", "during", "after", "before", "until"}
+_THEATRE_PREPS = {"in", "on", "against", "of", "into", "inside", "between"}
+#: Codes whose recipient, when the text names none, is the theatre: military and humanitarian
+#: aid, peacekeeping and security guarantees provided, promised, asked for or refused ("would
+#: not provide security guarantees", "is prepared to commit British troops to a peacekeeping
+#: mission"). Not economic aid, which a story about a war can give to anyone.
+_AID_PREFIXES = ("072", "073", "074", "0232", "0233", "0234", "0332", "0333", "0334", "1222", "1223", "1224")
+#: Recipients of aid no actor code names, which keep the theatre out: "aid to flood victims".
+_MISSIONS = {"force", "mission", "operation", "contingent", "deployment"}
+_RECIPIENTS = {"victim", "survivor", "civilian", "farmer", "family", "household", "patient", "community"}
 NOMINALS = {
     "invasion": "invade", "occupation": "occupy", "attack": "attack", "assault": "assault",
     "raid": "raid", "airstrike": "bomb", "bombing": "bomb", "bombardment": "bombard",
@@ -371,6 +410,7 @@ class Coder:
         self._plural: dict[int, Party | None] = {}  # plural pronouns resolved so far
         self._consumed: set[int] = set()  # verbs whose frame already made them no event
         self._named: set[int] | None = None  # tokens of actor mentions, found on first use
+        self._theatre: list[Party] | None = None  # the theatre's mentions, found on first use
         self._mentions = sorted(
             ((m["start"], m["end"], actor) for actor in actors for m in actor.get("mentions", ())),
             key=lambda item: (item[0], item[1]),
@@ -494,6 +534,79 @@ class Coder:
             if party is not None and party.role not in ("MIL", "REB", "UAF", "SPY"):
                 found.append(party)
         return found, places[0] if found else None
+
+    @property
+    def theatre(self) -> list[Party]:
+        """The mentions of the story's theatre, the one country its war or attacks are in or on
+        ("the war in Ukraine", "a fresh assault on Ukraine", "invaded Ukraine", "the Gaza
+        war"); empty unless one country is named so more often than every other. A war in the
+        past ("since the 2003 war in Iraq") does not count."""
+        if self._theatre is None:
+            seen: list[Party] = []
+            counts: collections.Counter[str] = collections.Counter()
+            for token in self.doc:
+                lemma = token.lemma_.lower()
+                if token.pos_ == "NOUN" and lemma in _WAR_NOUNS:
+                    if token.head.dep_ == "prep" and token.head.lower_ in _PAST_PREPS:
+                        continue
+                    places = [
+                        o
+                        for p in token.children
+                        if p.dep_ == "prep" and p.lower_ in _THEATRE_PREPS
+                        for o in p.children
+                        if o.dep_ == "pobj"
+                    ]
+                    places += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                elif token.pos_ == "VERB" and lemma in _WAR_VERBS:
+                    # "invaded Ukraine", "pounded the power grid in Ukraine"
+                    places = [c for c in token.children if c.dep_ == "dobj"]
+                    if any(c.lemma_.lower() in _PEACEFUL_OBJECTS for c in places):
+                        continue
+                    places += [
+                        o
+                        for t in (token, *places)
+                        for p in t.children
+                        if p.dep_ == "prep" and p.lower_ in ("in", "on")
+                        for o in p.children
+                        if o.dep_ == "pobj"
+                    ]
+                else:
+                    continue
+                # each country once per war: "the war between the army and the RSF" is Sudan's
+                found = [
+                    p
+                    for place in places
+                    for p in self.parties(place)
+                    if not self._is_region(p) and country_name(p.country) != p.country  # a country
+                ]
+                counts.update({p.country for p in found})
+                seen += found
+            ranked = counts.most_common(2)
+            if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+                self._theatre = []
+            else:
+                self._theatre = [dataclasses.replace(p, code=p.country) for p in seen if p.country == ranked[0][0]]
+        return self._theatre
+
+    def _theatre_for(self, action: Action, source: Party, candidates: list[Token]) -> Party | None:
+        """The theatre as the recipient of aid or peacekeeping that names none: its mention
+        nearest before the trigger (else the first after); never the source's own country, and
+        not when the text names a recipient no code covers ("sent aid to flood victims")."""
+        if not action.code.startswith(_AID_PREFIXES) or action.swap:
+            return None
+        for token in candidates:
+            if token.dep_ == "dative" or (token.dep_ == "pobj" and token.head.lower_ in ("to", "for")):
+                if token.lemma_.lower() in _MISSIONS or agent_code("", [token.text], self.agents) == "MIL":
+                    continue  # "troops committed to a peacekeeping force": the force is no recipient
+                if token.head.lower_ == "for" or token.pos_ in ("PROPN", "PRON") or self._animate(token):
+                    return None  # "security for the convention": what it is for, named
+                if token.lemma_.lower() in _RECIPIENTS:
+                    return None
+        mentions = [p for p in self.theatre if p.country != source.country]
+        if not mentions:
+            return None
+        before = [p for p in mentions if p.start < action.trigger.idx]
+        return before[-1] if before else mentions[0]
 
     def _is_region(self, party: Party) -> bool:
         return bool(party.actor) and self._by_id[party.actor].get("type") == "region"
@@ -708,6 +821,11 @@ class Coder:
                     and self.doc[c.i + 1].text == ","
                 ]
                 return [*listed, subject], False
+        if _FRAME_OF.get(verb.lemma_.lower()) == "intent" or _FRAME_OF.get(verb.lower_) == "intent":
+            # "Berlin was prepared to provide": a frame of intent read as a passive
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return passive, False
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -851,6 +969,10 @@ class Coder:
 
     def code_verb(self, verb: Token) -> tuple[str | None, Pattern | None]:
         code, pattern = self._code_verb(verb)
+        if pattern is None or all(w.strip("{}()") in _EFFORT_WORDS for w in pattern.post):
+            purpose = self._purpose(verb)
+            if purpose is not None:
+                return purpose
         if verb.lemma_.lower() in _DECIDING and pattern is None:
             # "agreed a new package of sanctions against Russia": the action decided on, when
             # no pattern of the verb's own names it
@@ -869,6 +991,26 @@ class Coder:
             if _refusal(verb):
                 return REJECT_CODE, None
         return code, pattern
+
+    def _purpose(self, verb: Token) -> tuple[str, Pattern | None] | None:
+        """The code of the purpose of an effort ``verb`` undertakes ("launched efforts with Russia
+        to find a peace deal": finding a deal, 030), when that purpose has a code; the purpose
+        verb is then no event of its own."""
+        if verb.lemma_.lower() not in _UNDERTAKING:
+            return None
+        for noun in verb.children:
+            if noun.dep_ != "dobj" or noun.lemma_.lower() not in _EFFORTS:
+                continue
+            for inner in noun.children:
+                if inner.dep_ != "acl" or inner.pos_ != "VERB":
+                    continue
+                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children):
+                    continue
+                code, pattern = self.code_verb(inner)
+                if code and code.partition(":")[0] not in ("", NO_EVENT):
+                    self._consumed.add(inner.i)
+                    return code, pattern
+        return None
 
     def _code_nominal(self, verb: Token) -> tuple[str | None, Pattern | None]:
         """The code of a light verb's object that names the action: "mounted an invasion of
@@ -1144,7 +1286,13 @@ class Coder:
                 mutual = reciprocal or (
                     action.code[:2] in _MUTUAL_ROOTS and not directed and not own_object and not offered and not aimed
                 )
-                if not mutual:
+                # Aid with no recipient named goes to the theatre, not to a joint subject's
+                # other member ("Germany and France pledged more air defence").
+                implicit = [] if reciprocal else [(s, self._theatre_for(action, s, candidates)) for s in sources]
+                for source, theatre in implicit:
+                    if theatre is not None:
+                        yield self._record(sentence, action.trigger, action.code, source, theatre, action, "theatre")
+                if not mutual or any(theatre is not None for _, theatre in implicit):
                     continue
                 for source in sources:
                     for other in sources:

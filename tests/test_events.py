@@ -1080,6 +1080,8 @@ def test_no_theatre_for_named_recipients_economic_aid_or_a_story_with_no_war(nlp
     assert coded(nlp, "Prices have doubled since the war in Iraq. Britain will send humanitarian aid.") == set()
     deal = coded(nlp, "Iran and the US struck a deal in Oman. Britain will send humanitarian aid.")
     assert not {e for e in deal if e[0] == "GBR"}  # "struck a deal": no attack on Oman
+    strike = coded(nlp, "A general strike in France shut schools. Germany will send humanitarian aid.")
+    assert not {e for e in strike if e[0] == "DEU"}  # a strike in a place is no air strike on it
     assert not {e for e in coded(nlp, war + "Japan pledged economic aid.") if e[1] == "SYR"}
     assert coded(nlp, "Tokyo will provide patrol boats and coastal radars.") == set()
     # two countries as often at war: no theatre

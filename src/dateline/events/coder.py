@@ -275,6 +275,10 @@ _WAR_NOUNS = {
     "aggression", "bombardment", "siege", "shelling", "bombing", "airstrike", "incursion", "strike",
     "raid",
 }  # fmt: skip
+# War nouns that are other things too ("a general strike in France", "a police raid in Paris"):
+# they count only when aimed at a place ("air strikes on Gaza", "a raid into Lebanon").
+_AIMED_NOUNS = {"strike", "raid", "attack"}
+_AIMED_PREPS = {"on", "against", "into"}
 _WAR_VERBS = {
     "invade", "attack", "occupy", "bomb", "shell", "bombard", "besiege", "assault", "pound", "hit",
     "strike",
@@ -292,8 +296,9 @@ _THEATRE_PREPS = {"in", "on", "against", "of", "into", "inside", "between"}
 #: not provide security guarantees", "is prepared to commit British troops to a peacekeeping
 #: mission"). Not economic aid, which a story about a war can give to anyone.
 _AID_PREFIXES = ("072", "073", "074", "0232", "0233", "0234", "0332", "0333", "0334", "1222", "1223", "1224")
-#: Recipients of aid no actor code names, which keep the theatre out: "aid to flood victims".
+#: What troops are committed to, which is no recipient: "to a peacekeeping force".
 _MISSIONS = {"force", "mission", "operation", "contingent", "deployment"}
+#: Recipients of aid no actor code names, which keep the theatre out: "aid to flood victims".
 _RECIPIENTS = {"victim", "survivor", "civilian", "farmer", "family", "household", "patient", "community"}
 NOMINALS = {
     "invasion": "invade", "occupation": "occupy", "attack": "attack", "assault": "assault",
@@ -549,10 +554,11 @@ class Coder:
                 if token.pos_ == "NOUN" and lemma in _WAR_NOUNS:
                     if token.head.dep_ == "prep" and token.head.lower_ in _PAST_PREPS:
                         continue
+                    preps = _AIMED_PREPS if lemma in _AIMED_NOUNS else _THEATRE_PREPS
                     places = [
                         o
                         for p in token.children
-                        if p.dep_ == "prep" and p.lower_ in _THEATRE_PREPS
+                        if p.dep_ == "prep" and p.lower_ in preps
                         for o in p.children
                         if o.dep_ == "pobj"
                     ]
@@ -598,9 +604,12 @@ class Coder:
             if token.dep_ == "dative" or (token.dep_ == "pobj" and token.head.lower_ in ("to", "for")):
                 if token.lemma_.lower() in _MISSIONS or agent_code("", [token.text], self.agents) == "MIL":
                     continue  # "troops committed to a peacekeeping force": the force is no recipient
-                if token.head.lower_ == "for" or token.pos_ in ("PROPN", "PRON") or self._animate(token):
-                    return None  # "security for the convention": what it is for, named
-                if token.lemma_.lower() in _RECIPIENTS:
+                if (
+                    token.head.lower_ == "for"  # "security for the convention": what it is for
+                    or token.pos_ in ("PROPN", "PRON")
+                    or self._animate(token)
+                    or token.lemma_.lower() in _RECIPIENTS
+                ):
                     return None
         mentions = [p for p in self.theatre if p.country != source.country]
         if not mentions:

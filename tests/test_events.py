@@ -1102,3 +1102,15 @@ def test_an_effort_undertaken_is_coded_by_its_purpose(nlp):
         ("PRT", "TUR", "05"),
         ("PRT", "TUR", "03"),
     }
+
+
+@pytest.mark.model
+def test_a_peoples_protest_is_against_their_own_state(nlp):
+    # the place the parser hangs on the person still places the rally
+    found = coded(nlp, "Thousands of protesters rallied against President William Ruto in Nairobi on Tuesday.")
+    assert ("KENOPP", "KENGOV", "141") in found
+    # a nation's people protest (CVL), against their own government
+    assert coded(nlp, "Kenyans protested against the government.") == {("KENCVL", "KENGOV", "140")}
+    assert coded(nlp, "Students in Kenya marched against the government.") == {("KENEDU", "KENGOV", "141")}
+    # a state's "the government" is not its own
+    assert coded(nlp, "Kenya criticised the government.") == set()

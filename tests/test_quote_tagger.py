@@ -115,6 +115,22 @@ def test_link_drops_fragments_too_short_to_be_content():
     assert link(spans, text) == [Attribution((14, 30), (8, 12), (5, 7))]
 
 
+def test_tagged_spans_start_after_the_dateline_and_close_their_parentheses():
+    from dateline.quotes.component import _tidy
+
+    text = "BRUSSELS - European leaders said the bloc must act. Gov. Mike Pence (R-IN) said no."
+    dateline = (0, 10)
+    tidy = _tidy(Attribution((33, 51), (28, 32), (0, 27)), dateline, text)
+    assert tidy == Attribution((33, 51), (28, 32), (11, 27))
+    assert text[11:27] == "European leaders"
+    source = (text.index("Gov."), text.index("R-IN") + 4)  # the tagger stopped before ")"
+    tidy = _tidy(Attribution((80, 82), None, source), dateline, text)
+    assert tidy is not None
+    assert tidy.source is not None
+    assert text[slice(*tidy.source)] == "Gov. Mike Pence (R-IN)"
+    assert _tidy(Attribution((0, 8), None, None), dateline, text) is None  # content in the dateline
+
+
 def test_unknown_quote_model_is_a_clear_error():
     from dateline.quotes.component import QuoteExtractor
 

@@ -646,6 +646,8 @@ def test_a_headline_credits_its_words_with_a_name_and_a_colon():
     # a rubric credits no one
     text = "Analysis: Europe's defence spending gap\n\nLONDON (Reuters) - Europe spends little on defence."
     assert analyse(text) == []
+    text = "The Latest: Senate delays its budget vote\n\nWASHINGTON (AP) - The Senate adjourned."
+    assert analyse(text) == []  # AP's live-coverage rubric
 
 
 @pytest.mark.model

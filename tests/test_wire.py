@@ -153,6 +153,33 @@ def test_title_case_headline_with_full_stop():
     assert read_wire(text, doc_id="x").headline_text == text.split("\n\n")[0]
 
 
+def test_headline_and_dek_before_the_dateline():
+    text = (
+        "E.U. leaders weigh plans for greater military coordination.\n\n"
+        "After Brexit, bloc aims to rely less on U.S. support.\n\n"
+        "BRUSSELS - European leaders gathered Friday to discuss defence.\n\nMore text."
+    )
+    story = read_wire(text, doc_id="x")
+    assert story.headline_text == "E.U. leaders weigh plans for greater military coordination."
+    assert story.dateline is not None
+    assert story.dateline.place == "Brussels"
+    # the dek stays a paragraph, before the dateline's
+    assert [p.text for p in story.paragraphs] == [
+        "After Brexit, bloc aims to rely less on U.S. support.",
+        "European leaders gathered Friday to discuss defence.",
+        "More text.",
+    ]
+    assert not story.warnings
+    # a detected headline, then a dek
+    story = read_wire("Budget Row Deepens\n\nThe minister faces a revolt.\n\nLONDON (PA) - Text.", doc_id="y")
+    assert story.headline_text == "Budget Row Deepens"
+    assert story.dateline is not None
+    assert [p.text for p in story.paragraphs] == ["The minister faces a revolt.", "Text."]
+    # a long first paragraph is no dek: the dateline is not looked for after it
+    long = " ".join(["word"] * 60) + ".\n\nLONDON (PA) - Text."
+    assert read_wire(long, doc_id="z").dateline is None
+
+
 def test_crlf_and_nbsp_offsets_index_original_text():
     text = "Headline\r\n\r\nLONDON,\u00a0Feb 27 (Reuters)\u00a0-\u00a0Body one.\r\n\r\nBody two.\r\n"
     story = read_wire(text, doc_id="x")

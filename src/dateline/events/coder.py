@@ -288,6 +288,10 @@ _PEACEFUL_OBJECTS = {
     "deal", "agreement", "accord", "bargain", "pact", "compromise", "balance", "chord", "tone", "note",
     "record", "high", "low", "market", "target", "nerve", "button", "road", "headline",
 }  # fmt: skip
+#: Roles of a country's people, not its state: whom "the government" they act on is their own.
+_PEOPLE_ROLES = {"CVL", "OPP", "EDU", "LAB", "REL", "MED", "BUS", "AGR", "HLH", "ELI"}
+# Prepositions that place a group where it acts ("protesters rallied in Belgrade").
+_PLACING = ("in", "at", "across", "outside")
 # A war in the past is background, not the story's theatre: "since the 2003 war in Iraq".
 _PAST_PREPS = {"since", "during", "after", "before", "until"}
 _THEATRE_PREPS = {"in", "on", "against", "of", "into", "inside", "between"}
@@ -529,10 +533,22 @@ class Coder:
             for v in (verb, *verb.ancestors)
             if v.pos_ in ("VERB", "AUX")
             for prep in v.children
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "across", "outside")
+            if prep.dep_ == "prep" and prep.lower_ in _PLACING
             for obj in prep.children
             if obj.dep_ == "pobj"
         ][:1]
+        if not places:
+            # "rallied against President William Ruto in Nairobi": the parser hangs the place
+            # on the person; a person is in no place of that kind, the rally is
+            places = [
+                place
+                for person in (o for p in verb.children if p.dep_ == "prep" for o in _objects(p))
+                if person.ent_type_ == "PERSON"
+                for prep in person.children
+                if prep.dep_ == "prep" and prep.lower_ in _PLACING
+                for place in prep.children
+                if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC", "FAC")
+            ][:1]
         found: list[Party] = []
         for token in (_counted(s) for s in subject):
             party = self._group(token, 0, place=places[0]) if places and token.pos_ == "NOUN" else None
@@ -616,6 +632,22 @@ class Coder:
             return None
         before = [p for p in mentions if p.start < action.trigger.idx]
         return before[-1] if before else mentions[0]
+
+    def _own_institution(self, sources: list[Party], candidates: list[Token]) -> Party | None:
+        """A state institution the text gives no country ("the government", "the police"), as
+        the target of a group of the people of one country ("Kenyans protested against the
+        government", "students in Dhaka accused the police"): their own country's."""
+        countries = {p.country for p in sources}
+        if len(countries) != 1 or any(p.role not in _PEOPLE_ROLES for p in sources):
+            return None
+        country = countries.pop()
+        for token in candidates:
+            if token.pos_ != "NOUN" or self.parties(token):
+                continue
+            role = agent_code(country, [token.text], self.agents)
+            if role is not None and role[3:6] in HOME_ROLES - {"OPP"}:
+                return Party(role, token.left_edge.idx, token.idx + len(token.text), None, None)
+        return None
 
     def _is_region(self, party: Party) -> bool:
         return bool(party.actor) and self._by_id[party.actor].get("type") == "region"
@@ -1229,6 +1261,14 @@ class Coder:
                 sources, place = self._located(subject, action.trigger)
             if not sources:
                 continue
+            if action.code[:2] == "14":
+                # "Kenyans protested": a nation's people protest, not its state (KENCVL)
+                sources = [
+                    dataclasses.replace(p, code=p.code + "CVL")
+                    if len(p.code) == 3 and any(s.ent_type_ == "NORP" and s.tag_ in ("NNS", "NNPS") for s in subject)
+                    else p
+                    for p in sources
+                ]
             if action.target_is_subject:
                 candidates = [c for c in action.target_from.children if c.dep_ == "nsubj"]
                 if candidates and candidates[0].lower_ in _ADDRESSEE_PRONOUNS:
@@ -1274,6 +1314,13 @@ class Coder:
                 if found:
                     target, via = found, token
                     break
+            if not target:
+                own = self._own_institution(sources, candidates)
+                if own is not None:
+                    # "Kenyans protested against the government": their own government
+                    for source in sources:
+                        yield self._record(sentence, action.trigger, action.code, source, own, action)
+                    continue
             if not target:
                 # "The Philippines and France agree …": a joint subject of a mutual action
                 # (agreeing, meeting, cooperating, fighting) acts towards each other.

@@ -198,7 +198,8 @@ _RUBRICS = frozenset(
     {"update", "breaking", "watch", "exclusive", "analysis", "opinion", "live", "video", "photos", "editorial",
      "explainer", "factbox", "timeline", "correction", "review", "interview", "commentary", "column", "q&a",
      "news", "sport", "sports", "business", "world", "politics", "fact check", "in pictures", "obituary",
-     "note", "editor's note", "editors note", "source", "sources", "disclaimer", "warning", "caption", "credit"}
+     "note", "editor's note", "editors note", "source", "sources", "disclaimer", "warning", "caption", "credit",
+     "the latest", "latest"}
 )  # fmt: skip
 _SENTENCE_PUNCT = tuple(".,!?…;:—–-")
 _NEAR = 220  # how far (characters) a reporting verb may stand from a direct quote

@@ -12,6 +12,7 @@ polls, accusations, "called for"...), at about the cost of two more parses.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from spacy.language import Language
@@ -21,9 +22,10 @@ from ..actors.component import ACTORS_KEY
 from ..actors.dictionary import ActorDictionary, load_dictionary
 from ..actors.resolve import Resolver
 from ..errors import DatelineError
+from ..sentences import story_data
 from ..spans import Found, RecordComponent, records
 from .attribution import OVERHANG, QuoteFinder, nested
-from .tagger import QuoteTagger, load_tagger
+from .tagger import Attribution, QuoteTagger, load_tagger
 
 QUOTES_KEY = "dateline_quotes"
 QUOTE_MODELS = ("rules", "tagger")
@@ -136,7 +138,12 @@ def with_tagged(doc: Doc, finder: QuoteFinder, found: Found, tagger: QuoteTagger
     direct = [r for _, r in marked if r["kind"] == "direct"]
     indirect = [r for _, r in found if r["kind"] == "indirect"]
     tagged: Found = []
-    for attribution in tagger(doc.text):
+    dateline = (story_data(doc) or {}).get("dateline") or {}
+    where = (int(dateline["start"]), int(dateline["end"])) if dateline else None
+    for found_by_tagger in tagger(doc.text):
+        attribution = _tidy(found_by_tagger, where, doc.text)
+        if attribution is None:
+            continue
         record = finder.tagged(attribution.content, attribution.cue, attribution.source)
         span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
         if span is None or any(overlaps(record, d) for d in direct):
@@ -164,6 +171,33 @@ def with_tagged(doc: Doc, finder: QuoteFinder, found: Found, tagger: QuoteTagger
         if r["kind"] == "indirect" and r.get("rule") not in _TAGGER_KNOWS and not any(overlaps(r, t) for _, t in tagged)
     ]
     return sorted(marked + tagged + rest, key=lambda item: (item[1]["start"], item[1]["end"]))
+
+
+def _tidy(attribution: Attribution, dateline: tuple[int, int] | None, text: str) -> Attribution | None:
+    """The tagger's spans as a reader would mark them; None when its content lies within the
+    dateline. The tagger reads the text through, word piece by word piece, so a span can run
+    into the dateline ("BRUSSELS - European leaders said"; cut to start after it) or stop
+    before a closing parenthesis ("Gov. Mike Pence (R-IN"; closed)."""
+
+    def tidy(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is None:
+            return None
+        start, end = span
+        if dateline is not None and start < dateline[1] and end > dateline[0]:
+            start = dateline[1]
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end:
+                return None
+        piece = text[start:end]
+        if piece.count("(") > piece.count(")") and text[end : end + 1] == ")":
+            end += 1
+        return start, end
+
+    content = tidy(attribution.content)
+    if content is None:
+        return None
+    return dataclasses.replace(attribution, content=content, cue=tidy(attribution.cue), source=tidy(attribution.source))
 
 
 def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:

@@ -145,6 +145,9 @@ _CONTRIBUTION = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*$")
 _HEADLINE_MAX_WORDS = 30
+# A headline and a dek (the summary line under it) before the dateline paragraph, at most.
+_DEK_PARAGRAPHS = 2
+_DEK_MAX_WORDS = 45
 
 
 def _words(text: str) -> list[str]:
@@ -337,18 +340,42 @@ def read_wire(
             story.credit = credit
             body = body[:-1]
     if body:
-        found = find_dateline(text, body[0][0], body[0][1], year)
+        at, found = 0, find_dateline(text, body[0][0], body[0][1], year)
+        if found is None:
+            at, found = _dateline_after_dek(text, body, year)
+            if found is not None and index == 0 and headline != "none":
+                # "E.U. leaders weigh plans for greater military coordination.¶After Brexit, bloc
+                # aims to rely less on U.S. support.¶BRUSSELS - European leaders …": the first
+                # line is the headline (web copy ends some with a full stop) and what comes
+                # before the dateline a dek, which stays a paragraph of the body
+                story.headline = Offsets(*body[0])
+                body, at = body[1:], at - 1
         if found is None:
             story.warnings.append(warning("W001"))
         else:
             story.dateline, dateline_warnings = found
             story.warnings.extend(dateline_warnings)
-            rest = strip_span(text, story.dateline.end, body[0][1])
-            body = ([rest] if rest[0] < rest[1] else []) + body[1:]
+            rest = strip_span(text, story.dateline.end, body[at][1])
+            body = body[:at] + ([rest] if rest[0] < rest[1] else []) + body[at + 1 :]
     story.paragraphs = list(_paragraphs(text, body))
     if year is not None:
         story.meta["year"] = year
     return story
+
+
+def _dateline_after_dek(
+    text: str, body: list[tuple[int, int]], year: int | None
+) -> tuple[int, tuple[Dateline, list[str]] | None]:
+    """The dateline of the second or third paragraph when every paragraph before it is one
+    short line (a headline, a dek), and its paragraph's index; else ``(0, None)``."""
+    for at in range(1, min(_DEK_PARAGRAPHS + 1, len(body))):
+        before = text[body[at - 1][0] : body[at - 1][1]]
+        if "\n" in before.strip() or len(_words(before)) > _DEK_MAX_WORDS:
+            break
+        found = find_dateline(text, body[at][0], body[at][1], year)
+        if found is not None:
+            return at, found
+    return 0, None
 
 
 def _paragraphs(text: str, spans: Iterable[tuple[int, int]]) -> Iterable[Paragraph]:

@@ -285,6 +285,18 @@ def test_a_name_with_a_generational_suffix_and_a_counterpart_in_apposition():
 
 
 @pytest.mark.model
+def test_a_family_name_first_and_a_middle_name_the_story_goes_on_with():
+    text = (
+        "Summit\n\nBEIJING, May 20 (Xinhua) - Chinese President Xi Jinping met Brazilian President Luiz Inacio"
+        " Lula da Silva on Tuesday. Lula invited Xi to visit Brazil next year."
+    )
+    actors = {a["name"]: a for a in analyse(text).actors}
+    assert "Lula" not in actors  # a middle name of one person: his
+    assert len(actors["Luiz Inacio Lula da Silva"]["mentions"]) == 2
+    assert len(actors["Xi Jinping"]["mentions"]) == 2  # "Xi", the family name, comes first
+
+
+@pytest.mark.model
 def test_organisations_are_coded_by_name_and_by_their_own_country_word():
     text = "Clashes\n\nThe Taliban attacked a police post. Palestinian Islamic Jihad condemned the raid."
     codes = {a["name"]: a["code"] for a in analyse(text).actors}

@@ -6,7 +6,8 @@ Quote speakers and actors are resolved here, so they never disagree. Rules, in o
    ("British Prime Minister Keir Starmer") or in an apposition ("Starmer, the prime
    minister") are remembered with the country words around them.
 2. Name parts link to them: surname ("Starmer", "Mr. Trump"), honorific with first name
-   ("Sir Keir"), first name alone when only one person has it.
+   ("Sir Keir"), first or middle name alone when only one person has it ("Xi" of "Xi
+   Jinping", "Lula" of "Luiz Inacio Lula da Silva").
 3. Title mentions ("the Prime Minister", "the US president") go to the most recently
    mentioned person holding that title (with agreeing country words, when given).
 4. He/she go to the most recent person who was the subject of a clause before the mention,
@@ -112,6 +113,12 @@ class Person:
 
     def matches_first(self, word: str) -> bool:
         return self.first.lower() == word.lower()
+
+    def matches_middle(self, word: str) -> bool:
+        """A word of the name between its first and last ("Lula" of "Luiz Inacio Lula da
+        Silva"), not a particle."""
+        middle = self.name.split()[1:-1]
+        return word.lower() in {w.lower() for w in middle} - _PARTICLES
 
 
 #: Headline verbs the parser takes for a name's last word ("Obama Says Race Still Matters").
@@ -484,12 +491,19 @@ class Resolver:
             person.title_phrases.append(words)
 
     def _add_name_part_mentions(self) -> None:
-        """Every capitalised token that is a known person's surname is a mention of that person."""
+        """Every capitalised token that is a known person's surname is a mention of that person;
+        so is a proper noun of no other kind of name (a place's, an organisation's) that is the
+        first or a middle name of one person only: "Xi" of "Xi Jinping" (family name first), "Lula" of "Luiz Inacio Lula
+        da Silva"."""
         taken = {i for person in self.people for a, b in person.mentions for i in range(a, b)}
         for token in self.doc:
             if not token.is_title or token.idx in taken:
                 continue
             person = self._by_last.get(token.text.lower())
+            if person is None and token.ent_type_ in ("PERSON", "") and token.tag_ == "NNP":
+                person = self._person_by_word(token.text)
+                if person is not None and (person.unresolved or len(person.name.split()) < 2):
+                    person = None
             if person is not None:
                 person.mentions.append((token.idx, token.idx + len(token)))
 
@@ -517,7 +531,11 @@ class Resolver:
         if country_named(word):
             return None  # "Israel warned": the country, not Israel Katz
         firsts = [p for p in self.people if p.matches_first(word)]
-        return firsts[0] if len(firsts) == 1 else None
+        if firsts:
+            return firsts[0] if len(firsts) == 1 else None
+        # "Lula" of "Luiz Inacio Lula da Silva", by which the story goes on to call him
+        middles = [p for p in self.people if p.matches_middle(word)]
+        return middles[0] if len(middles) == 1 else None
 
     def _last_mentioned(self, candidates: list[Person], before: int) -> Person | None:
         best, best_at = None, -1

@@ -1114,3 +1114,14 @@ def test_a_peoples_protest_is_against_their_own_state(nlp):
     assert coded(nlp, "Students in Kenya marched against the government.") == {("KENEDU", "KENGOV", "141")}
     # a state's "the government" is not its own
     assert coded(nlp, "Kenya criticised the government.") == set()
+
+
+@pytest.mark.model
+def test_the_object_aimed_at_someone_names_the_target_before_a_later_phrase(nlp):
+    text = (
+        "European Union foreign ministers agreed on Monday to impose new sanctions on Iran over its supply"
+        " of drones and missiles to Russia, diplomats said."
+    )
+    found = roots(nlp, text)
+    assert ("EUR", "IRN", "13") in found  # the parser hangs "to Russia" on "impose"
+    assert not {e for e in found if e[1] == "RUS"}

@@ -908,6 +908,11 @@ class Coder:
                 continue
             if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
                 out.append(child)
+                if child.dep_ == "dobj":
+                    # "impose new sanctions on Iran over its supply of drones to Russia": whom
+                    # the object is aimed at, before the verb's own phrases (the parser may hang
+                    # a later "to Russia" on the verb)
+                    out.extend(o for p in child.children if p.lower_ in ("on", "against") for o in _objects(p))
         for name in _TARGET_PREPS:
             for prep in preps:
                 if prep.lower_ == name:

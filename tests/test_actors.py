@@ -297,6 +297,19 @@ def test_a_family_name_first_and_a_middle_name_the_story_goes_on_with():
 
 
 @pytest.mark.model
+def test_an_office_with_no_country_in_a_paragraph_about_another_country_is_not_the_homes():
+    text = (
+        "Border\n\nNEW DELHI, April 24 (Reuters) - India accused Pakistan of backing the militants."
+        " Interior Minister Amit Shah said India would respond.\n\nIndia has closed its border crossing."
+        " India's army was on alert.\n\nIn Islamabad, Pakistan denied any role."
+        " Defence Minister Khawaja Asif called the charge baseless."
+    )
+    codes = {a["name"]: a.get("code") for a in analyse(text).actors}
+    assert codes["Khawaja Asif"] == "PAKGOV"  # his paragraph names Pakistan only
+    assert codes["Amit Shah"] is None  # his names India and Pakistan: neither
+
+
+@pytest.mark.model
 def test_organisations_are_coded_by_name_and_by_their_own_country_word():
     text = "Clashes\n\nThe Taliban attacked a police post. Palestinian Islamic Jihad condemned the raid."
     codes = {a["name"]: a["code"] for a in analyse(text).actors}

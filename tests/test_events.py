@@ -1125,3 +1125,16 @@ def test_the_object_aimed_at_someone_names_the_target_before_a_later_phrase(nlp)
     found = roots(nlp, text)
     assert ("EUR", "IRN", "13") in found  # the parser hangs "to Russia" on "impose"
     assert not {e for e in found if e[1] == "RUS"}
+
+
+@pytest.mark.model
+def test_both_sides_are_the_two_countries_the_story_is_about(nlp):
+    text = (
+        "Border\n\nNEW DELHI, April 24 (Reuters) - India accused Pakistan of backing the militants, and"
+        " Pakistan denied any role. India expelled Pakistani diplomats.\n\nChina called on both sides to"
+        " exercise restraint."
+    )
+    found = _story(nlp, text)
+    assert {("CHN", "IND", "020"), ("CHN", "PAK", "020")} <= found
+    # not when the story gives no two countries
+    assert not {e for e in coded(nlp, "China called on both sides to exercise restraint.") if e[0] == "CHN"}

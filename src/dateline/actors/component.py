@@ -181,13 +181,26 @@ class ActorResolver(RecordComponent):
         institutions the text names with no country: "Interior Minister Bruno Retailleau" in a
         story from Paris about France is FRAGOV, "the opposition-controlled National Assembly"
         in one from Seoul KORLEG. ``code_source`` is "dateline"."""
-        for _, record in actors:
+        named = [
+            (span.start_char, record["code"][:3])
+            for spans, record in actors
+            if record["type"] == "country"
+            for span in spans
+        ]
+        paragraphs = story_parts(actors[0][0][0].doc) if actors and actors[0][0] else None
+        for spans, record in actors:
             if record.get("code"):
                 continue
             code = None
             if record["type"] == "person" and record["name"] in people:
+                # "Pakistan denied any role … Defence Minister Khawaja Asif told Geo News" in a
+                # story from New Delhi: a paragraph that names another country, and not the
+                # home one, is that country's (PAKGOV); one that names both says neither
+                country = _paragraph_country(spans[0].start_char, paragraphs, named, home) if spans else home
+                if country is None:
+                    continue
                 for phrase in people[record["name"]].title_phrases:
-                    found = agent_code(home, phrase, self.agents)
+                    found = agent_code(country, phrase, self.agents)
                     if found and found[3:6] in HOME_ROLES:
                         code = found
                         break
@@ -365,6 +378,22 @@ _HOME_INSTITUTIONS = frozenset(
     {"assembly", "parliament", "congress", "senate", "court", "ministry", "army", "navy", "police", "guard",
      "government", "cabinet", "council", "tribunal", "legislature"}
 )  # fmt: skip
+
+
+def _paragraph_country(
+    at: int, paragraphs: list[tuple[int, int]] | None, named: list[tuple[int, str]], home: str
+) -> str | None:
+    """The country a person first named at ``at`` with an office and no country is of: the
+    home country, unless the paragraph names another one (that one, when it is the only one
+    named there; None, when it names several)."""
+    paragraph = next(((a, b) for a, b in paragraphs or () if a <= at < b), None)
+    if paragraph is None:
+        return home
+    countries = {country for start, country in named if paragraph[0] <= start < paragraph[1]}
+    others = countries - {home}
+    if not others:
+        return home
+    return others.pop() if len(others) == 1 and home not in countries else None
 
 
 def home_country(doc: Doc, actors: list[dict[str, Any]]) -> str | None:

@@ -290,6 +290,8 @@ _PEACEFUL_OBJECTS = {
 }  # fmt: skip
 #: Roles of a country's people, not its state: whom "the government" they act on is their own.
 _PEOPLE_ROLES = {"CVL", "OPP", "EDU", "LAB", "REL", "MED", "BUS", "AGR", "HLH", "ELI"}
+#: The two sides of a story's dispute: "both sides", "the two countries", "the two neighbours".
+_SIDES = {"side", "country", "nation", "neighbour", "neighbor", "rival", "government", "adversary", "foe"}
 # Prepositions that place a group where it acts ("protesters rallied in Belgrade").
 _PLACING = ("in", "at", "across", "outside")
 # A war in the past is background, not the story's theatre: "since the 2003 war in Iraq".
@@ -649,6 +651,30 @@ class Coder:
                 return Party(role, token.left_edge.idx, token.idx + len(token.text), None, None)
         return None
 
+    def _both_sides(self, token: Token) -> list[Party]:
+        """ "Both sides", "the two countries": the two countries the story names most before the
+        sentence of ``token``, when two stand out (each named twice or more, the second more
+        often than any third): "China called on both sides to exercise restraint" after a
+        story of India and Pakistan. Each party's span is the phrase's."""
+        if token.lemma_.lower() not in _SIDES or not any(
+            c.lower_ in ("both", "two") for c in token.children if c.dep_ in ("det", "nummod", "predet", "preconj")
+        ):
+            return []
+        before = token.sent.start_char
+        latest: dict[str, dict[str, Any]] = {}
+        counts: collections.Counter[str] = collections.Counter()
+        for start, _end, actor in self._mentions:
+            code = actor.get("code") or ""
+            if start >= before or len(code) < 3 or country_name(code[:3]) == code[:3]:
+                continue
+            counts[code[:3]] += 1
+            latest[code[:3]] = actor
+        ranked = counts.most_common(3)
+        if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
+            return []
+        phrase = (token.left_edge.idx, token.idx + len(token.text))
+        return [Party(country, *phrase, latest[country]["id"], latest[country]["name"]) for country, _ in ranked[:2]]
+
     def _is_region(self, party: Party) -> bool:
         return bool(party.actor) and self._by_id[party.actor].get("type") == "region"
 
@@ -810,6 +836,9 @@ class Coder:
     def parties(self, token: Token) -> list[Party]:
         """The parties of a noun phrase, one per conjunct ("Gondor and Arnor"; "the ambassadors
         of Arnor, Osgiliath and Gondor")."""
+        pair = self._both_sides(token)
+        if pair:
+            return pair
         found: list[Party | None] = []
         members = [token, *token.conjuncts]
         # "The US, Russia, and Switzerland met": the parser can make a list's second member an

@@ -501,6 +501,12 @@ def test_transitive_cue_takes_its_object():
     ("sentence", "content", "cue"),
     [
         ("Macron accused Scholz of blocking the budget.", "Scholz of blocking the budget", "accused"),
+        # a time between the object and the charge is passed over
+        (
+            "Macron accused Scholz on Thursday of blocking the budget.",
+            "Scholz on Thursday of blocking the budget",
+            "accused",
+        ),
         ("Macron likened the plan to a car crash.", "the plan to a car crash", "likened"),
         ("Macron dismissed the report as fiction.", "the report as fiction", "dismissed"),
         # no object: the preposition's object is the content, and the preposition joins the cue

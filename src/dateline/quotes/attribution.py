@@ -719,9 +719,19 @@ class QuoteFinder:
         if relation == "dobj":
             # "accused Sanders of a flip-flop", "likened the campaign to a car crash", "dismissed
             # the comment as remote": what the object is charged with belongs to the content.
+            # A time between them is passed over: "accused Pakistan on Thursday of backing …".
+            when = {
+                t.i
+                for c in verb.children
+                if c.i > last.i
+                and (c.ent_type_ in ("DATE", "TIME") or any(o.ent_type_ in ("DATE", "TIME") for o in c.children))
+                for t in c.subtree
+            }
             for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > last.i), key=lambda c: c.i):
+                if prep.i in when:
+                    continue
                 between = self.doc[last.i + 1 : prep.i]
-                if prep.lower_ not in _OBJECT_PREPS or any(not t.is_punct for t in between):
+                if prep.lower_ not in _OBJECT_PREPS or any(not t.is_punct and t.i not in when for t in between):
                     break
                 last = prep.right_edge
         return _without_end_punct(first, last)

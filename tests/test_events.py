@@ -1136,5 +1136,7 @@ def test_both_sides_are_the_two_countries_the_story_is_about(nlp):
     )
     found = _story(nlp, text)
     assert {("CHN", "IND", "020"), ("CHN", "PAK", "020")} <= found
+    # "two countries" without "the" are any two
+    assert not {e for e in _story(nlp, text + " The US sanctioned two countries.") if e[0] == "USA"}
     # not when the story gives no two countries
     assert not {e for e in coded(nlp, "China called on both sides to exercise restraint.") if e[0] == "CHN"}

@@ -656,10 +656,9 @@ class Coder:
         sentence of ``token``, when two stand out (each named twice or more, the second more
         often than any third): "China called on both sides to exercise restraint" after a
         story of India and Pakistan. Each party's span is the phrase's."""
-        if token.lemma_.lower() not in _SIDES or not any(
-            c.lower_ in ("both", "two") for c in token.children if c.dep_ in ("det", "nummod", "predet", "preconj")
-        ):
-            return []
+        words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
+        if token.lemma_.lower() not in _SIDES or not ("both" in words or {"the", "two"} <= words):
+            return []  # "sanctioned two countries": not the story's two
         before = token.sent.start_char
         latest: dict[str, dict[str, Any]] = {}
         counts: collections.Counter[str] = collections.Counter()

@@ -1140,3 +1140,19 @@ def test_both_sides_are_the_two_countries_the_story_is_about(nlp):
     assert not {e for e in _story(nlp, text + " The US sanctioned two countries.") if e[0] == "USA"}
     # not when the story gives no two countries
     assert not {e for e in coded(nlp, "China called on both sides to exercise restraint.") if e[0] == "CHN"}
+
+
+@pytest.mark.model
+def test_a_name_given_is_coded_when_a_pattern_codes_it(nlp):
+    # what the dyad classifier reads: "called X a dictator" is CALL * DICTATOR (111), a name
+    # given with no pattern of its own is no phone call
+    from dateline.events.coder import Coder
+
+    for text, code in [
+        ("Iran called Zelensky a dictator.", "111"),
+        ("Retailleau condemned what he called violence against police.", None),
+    ]:
+        doc = nlp(text)
+        coder = Coder(doc, [], [], default_verbs())
+        action = coder.action_for(next(t for t in doc if t.lemma_ == "call"))
+        assert (action.code if action else None) == code

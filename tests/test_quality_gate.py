@@ -213,8 +213,9 @@ def test_plv_embeddings_cross_validation_floor(plv_output: str):
     # 0.962; fold seeds 1-3 gave 0.824-0.826 / 0.912-0.922 / 0.961-0.970. The floors sit a little
     # under the targets (0.82 / 0.90 / 0.96) so that one flipped dyad from CPU float
     # differences does not fail CI; benchmarks/events.py prints the figures themselves.
-    # 2026-12-03 (tenth session, the coder of the ninth and tenth): fold seed 0 0.818 / 0.915 /
-    # 0.963, seeds 1 and 2 0.827 / 0.922 / 0.969 and 0.822 / 0.913 / 0.959.
+    # 2026-12-03 (tenth session): fold seed 0 0.822 / 0.915 / 0.962, seeds 1 and 2 0.831 /
+    # 0.921 / 0.969 and 0.821 / 0.912 / 0.959 (0.818 at seed 0 while the coder dropped the
+    # code of "called X a dictator", ninth session).
     assert values["root_macro_f1"] >= 0.81
     assert values["quad_macro_f1"] >= 0.90
     assert values["coop_conflict_accuracy"] >= 0.955

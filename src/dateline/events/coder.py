@@ -1198,11 +1198,14 @@ class Coder:
 
     def action_for(self, verb: Token) -> Action | None:
         """The coded, framed action of ``verb``, or None when it is no event."""
-        if verb.lemma_.lower() in _CALLING_VERBS and any(c.dep_ in ("oprd", "attr") for c in verb.children):
-            return None  # "what he called “intolerable violence”": a name given, not a phone call
         if _pays_a_price(verb):
             return None  # "will pay a heavy price": a threat in a speaker's words, no payment
         both, pattern = self.code_verb(verb)
+        named = verb.lemma_.lower() in _CALLING_VERBS and any(c.dep_ in ("oprd", "attr") for c in verb.children)
+        if named and (pattern is None or (both or "")[:2] == "04"):
+            # "what he called “intolerable violence”": a name given, not a phone call; a name
+            # a pattern codes stays ("called Zelensky a dictator", CALL * DICTATOR, 111)
+            return None
         if both is None:
             return self._bare_appeal(verb)
         code, _, reverse = both.partition(":")

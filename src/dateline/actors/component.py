@@ -175,7 +175,7 @@ class ActorResolver(RecordComponent):
         return [*kept, *extra, *places]
 
     def _code_at_home(
-        self, home: str, actors: list[tuple[list[Span], dict[str, Any]]], people: dict[str, Person]
+        self, doc: Doc, home: str, actors: list[tuple[list[Span], dict[str, Any]]], people: dict[str, Person]
     ) -> None:
         """Give the story's home country (:func:`home_country`) to the state's people and
         institutions the text names with no country: "Interior Minister Bruno Retailleau" in a
@@ -187,7 +187,7 @@ class ActorResolver(RecordComponent):
             if record["type"] == "country"
             for span in spans
         ]
-        paragraphs = story_parts(actors[0][0][0].doc) if actors and actors[0][0] else None
+        paragraphs = story_parts(doc)
         for spans, record in actors:
             if record.get("code"):
                 continue
@@ -331,7 +331,7 @@ class ActorResolver(RecordComponent):
         actors.extend(groups.values())
         home = home_country(doc, [{**record, "mentions": spans} for spans, record in actors])
         if home is not None:
-            self._code_at_home(home, actors, people)
+            self._code_at_home(doc, home, actors, people)
         found: Found = []
         for n, (spans, record) in enumerate(actors, 1):
             record["id"] = f"a{n}"

@@ -493,8 +493,8 @@ class Resolver:
     def _add_name_part_mentions(self) -> None:
         """Every capitalised token that is a known person's surname is a mention of that person;
         so is a proper noun of no other kind of name (a place's, an organisation's) that is the
-        first or a middle name of one person only: "Xi" of "Xi Jinping" (family name first), "Lula" of "Luiz Inacio Lula
-        da Silva"."""
+        first or a middle name of one person only: "Xi" of "Xi Jinping" (family name first),
+        "Lula" of "Luiz Inacio Lula da Silva"."""
         taken = {i for person in self.people for a, b in person.mentions for i in range(a, b)}
         for token in self.doc:
             if not token.is_title or token.idx in taken:

@@ -43,7 +43,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.agents import Agents
-from ..actors.codes import agent_code, code_for_name, country_name, country_of
+from ..actors.codes import agent_code, code_for_name, country_of, is_country
 from ..actors.component import HOME_ROLES, home_country
 from ..actors.dictionary import ActorDictionary
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
@@ -573,13 +573,7 @@ class Coder:
                     if token.head.dep_ == "prep" and token.head.lower_ in _PAST_PREPS:
                         continue
                     preps = _AIMED_PREPS if lemma in _AIMED_NOUNS else _THEATRE_PREPS
-                    places = [
-                        o
-                        for p in token.children
-                        if p.dep_ == "prep" and p.lower_ in preps
-                        for o in p.children
-                        if o.dep_ == "pobj"
-                    ]
+                    places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in _objects(p)]
                     places += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 elif token.pos_ == "VERB" and lemma in _WAR_VERBS:
                     # "invaded Ukraine", "pounded the power grid in Ukraine"
@@ -591,8 +585,7 @@ class Coder:
                         for t in (token, *places)
                         for p in t.children
                         if p.dep_ == "prep" and p.lower_ in ("in", "on")
-                        for o in p.children
-                        if o.dep_ == "pobj"
+                        for o in _objects(p)
                     ]
                 else:
                     continue
@@ -601,7 +594,7 @@ class Coder:
                     p
                     for place in places
                     for p in self.parties(place)
-                    if not self._is_region(p) and country_name(p.country) != p.country  # a country
+                    if not self._is_region(p) and is_country(p.country)
                 ]
                 counts.update({p.country for p in found})
                 seen += found
@@ -664,7 +657,7 @@ class Coder:
         counts: collections.Counter[str] = collections.Counter()
         for start, _end, actor in self._mentions:
             code = actor.get("code") or ""
-            if start >= before or len(code) < 3 or country_name(code[:3]) == code[:3]:
+            if start >= before or len(code) < 3 or not is_country(code[:3]):
                 continue
             counts[code[:3]] += 1
             latest[code[:3]] = actor
@@ -1297,14 +1290,9 @@ class Coder:
                 sources, place = self._located(subject, action.trigger)
             if not sources:
                 continue
-            if action.code[:2] == "14":
+            if action.code[:2] == "14" and any(s.ent_type_ == "NORP" and s.tag_ in ("NNS", "NNPS") for s in subject):
                 # "Kenyans protested": a nation's people protest, not its state (KENCVL)
-                sources = [
-                    dataclasses.replace(p, code=p.code + "CVL")
-                    if len(p.code) == 3 and any(s.ent_type_ == "NORP" and s.tag_ in ("NNS", "NNPS") for s in subject)
-                    else p
-                    for p in sources
-                ]
+                sources = [dataclasses.replace(p, code=p.code + "CVL") if len(p.code) == 3 else p for p in sources]
             if action.target_is_subject:
                 candidates = [c for c in action.target_from.children if c.dep_ == "nsubj"]
                 if candidates and candidates[0].lower_ in _ADDRESSEE_PRONOUNS:

@@ -649,8 +649,10 @@ class Coder:
         sentence of ``token``, when two stand out (each named twice or more, the second more
         often than any third): "China called on both sides to exercise restraint" after a
         story of India and Pakistan. Each party's span is the phrase's."""
+        if token.lemma_.lower() not in _SIDES:
+            return []  # parties() asks of every noun: the cheap test first
         words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
-        if token.lemma_.lower() not in _SIDES or not ("both" in words or {"the", "two"} <= words):
+        if not ("both" in words or {"the", "two"} <= words):
             return []  # "sanctioned two countries": not the story's two
         before = token.sent.start_char
         latest: dict[str, dict[str, Any]] = {}

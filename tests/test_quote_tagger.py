@@ -115,6 +115,43 @@ def test_link_drops_fragments_too_short_to_be_content():
     assert link(spans, text) == [Attribution((14, 30), (8, 12), (5, 7))]
 
 
+def test_link_gives_each_cue_to_one_content_only():
+    # The tagger missed the cue of the second content ("now says"): "said" is the first
+    # content's, so the second gets no cue (and its own nearest source), not a copy of it.
+    text = "Trump said he backed the deal. He opposes the deal now."
+    spans = [("SOURCE", 0, 5), ("CUE", 6, 10), ("CONTENT", 11, 29), ("SOURCE", 31, 33), ("CONTENT", 34, 54)]
+    assert link(spans, text) == [
+        Attribution((11, 29), (6, 10), (0, 5)),
+        Attribution((34, 54), None, (31, 33)),
+    ]
+    # Nearest pairs first, whatever the order of the contents: the later content, right
+    # beside the cue, keeps it.
+    text = "He had doubts about this plan. But it works well, he now says."
+    cue = (text.index("now says"), text.index("now says") + 8)
+    spans = [("CONTENT", 0, 29), ("CONTENT", 35, 48), ("SOURCE", 50, 52), ("CUE", *cue)]
+    assert [a.cue for a in link(spans, text)] == [None, cue]
+
+
+def test_link_drops_content_the_tagger_is_not_sure_of():
+    text = "Officials said the talks failed. Critics accused the senator of hypocrisy."
+    spans = [("SOURCE", 0, 9), ("CUE", 10, 14), ("CONTENT", 15, 31), ("CUE", 41, 48), ("CONTENT", 49, 73)]
+    sure = {(15, 31): 0.95, (49, 73): 0.4}
+    found = link(spans, text, lambda span: sure[span])
+    # the unsure content is dropped before cues are given out, so it takes none
+    assert found == [Attribution((15, 31), (10, 14), (0, 9), 0.95)]
+
+
+def test_a_cueless_tagged_piece_inside_another_content_is_part_of_it():
+    from dateline.quotes.component import _piece_of
+
+    outer = {"start": 0, "end": 60, "cue": {"start": 13, "end": 25}}
+    assert _piece_of({"start": 0, "end": 11, "cue": None}, outer)
+    assert _piece_of({"start": 0, "end": 11, "cue": {"start": 13, "end": 25}}, outer)
+    assert not _piece_of({"start": 0, "end": 11, "cue": {"start": 70, "end": 74}}, outer)  # its own cue
+    assert not _piece_of({"start": 50, "end": 70, "cue": None}, outer)  # runs past it
+    assert not _piece_of(outer, outer)
+
+
 def test_tagged_spans_start_after_the_dateline_and_close_their_parentheses():
     from dateline.quotes.component import _tidy
 

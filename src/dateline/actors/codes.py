@@ -416,13 +416,6 @@ def _country_names() -> dict[str, str]:
 _DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "ean", "ic", "be", "ois", "ais")
 
 
-def is_country(code: str) -> bool:
-    """Whether ``code`` is an ISO3 country code (not a region's, such as EUR, or a group's)."""
-    import pycountry
-
-    return pycountry.countries.get(alpha_3=code) is not None
-
-
 def country_name(code: str) -> str:
     """A short English name for an ISO3 code ("Russia", not "Russian Federation")."""
     import pycountry

@@ -31,6 +31,7 @@ from functools import cache
 from typing import Any
 
 from ..tables import name_key, shipped_names
+from .places import is_country
 
 #: CAMEO's codes for regions and for actors of no one country, allowed as a code's first letters.
 GENERIC = frozenset(
@@ -109,10 +110,8 @@ def parse_petrarch_actors(text: str) -> list[dict[str, Any]]:
 
 
 def _valid(code: str) -> bool:
-    import pycountry
-
     prefix = code[:3]
-    return code.isalpha() and (prefix in GENERIC or pycountry.countries.get(alpha_3=prefix) is not None)
+    return code.isalpha() and (prefix in GENERIC or is_country(prefix))
 
 
 def _keys(name: str) -> Iterable[str]:

@@ -33,13 +33,18 @@ _BLOCK = re.compile(r"<Country>\s*\n(<CountryCode>.*?)</Country>", re.S)
 _CODES = re.compile(r"<(?:CountryCode|ISO3166-alpha3)>([A-Z]+)</")
 
 
+def is_country(code: str) -> bool:
+    """Whether ``code`` is an ISO3 country code (not a region's, such as EUR, or a group's)."""
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
 def iso3_of_block(block: str) -> str | None:
     """The block's country: its CAMEO country code when that is an ISO3 code (CountryInfo's ISO
     field has slips: Japan "JON", Myanmar "MOZ"), else its ISO3 field ("USAASM" → ASM)."""
-    import pycountry
-
     for code in _CODES.findall(block):
-        if len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None:
+        if len(code) == 3 and is_country(code):
             return str(code)
     return None
 

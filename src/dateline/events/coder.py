@@ -43,9 +43,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.agents import Agents
-from ..actors.codes import agent_code, code_for_name, country_of, is_country
+from ..actors.codes import agent_code, code_for_name, country_of
 from ..actors.component import HOME_ROLES, home_country
 from ..actors.dictionary import ActorDictionary
+from ..actors.places import is_country
 from ..actors.resolve import PRONOUNS_FEMALE, PRONOUNS_MALE, Resolver
 from ..syntax import subject_head
 from . import cameo

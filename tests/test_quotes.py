@@ -251,6 +251,24 @@ def test_indirect_speech_with_that():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        ("Scholz also insisted that the deficit rules must stay.", "the deficit rules must stay", "also insisted"),
+        ("Scholz has often said that the deficit rules must stay.", "the deficit rules must stay", "has often said"),
+        ("“The rules must stay,” Scholz later told reporters.", "The rules must stay", "later told"),
+        # "when" is no part of the cue
+        ("When Scholz said the rules must stay, nobody laughed.", "the rules must stay", "said"),
+    ],
+)
+def test_an_adverb_right_before_the_reporting_verb_is_part_of_the_cue(sentence, content, cue):
+    text = STORY + sentence
+    q = find(analyse(text), text, content)
+    assert span_text(text, q["cue"]) == cue
+    assert q["speaker_name"] == "Olaf Scholz"
+
+
+@pytest.mark.model
 def test_raising_verb_reports_its_whole_clause_with_no_speaker():
     text = STORY + "The coalition seemed to accept the compromise on Tuesday."
     q = next(q for q in analyse(text) if q.get("rule") == "raising")

@@ -275,11 +275,18 @@ def _with_preposition(frame: Frame, verb: Token, prep: Token) -> Frame:
     return replace(frame, cue=(frame.cue[0], prep.idx + len(prep)))
 
 
+def _before_cue(token: Token) -> bool:
+    """An auxiliary, a negation or a plain adverb (not "when", "how") of the cue's verb."""
+    return token.dep_ in _CUE_AUX or (token.dep_ == "advmod" and token.tag_ == "RB")
+
+
 def cue_tokens(verb: Token) -> list[Token]:
-    """The verb with the auxiliaries and negation right before it ("has said")."""
+    """The verb with the auxiliaries, negation and adverbs right before it ("has said", "has
+    often said", "later told"): in PolNeAR train an adverb right before a reporting verb is part
+    of its cue 70 times to 3 ("also said", "often said", "later said")."""
     tokens = [verb]
     i = verb.i - 1
-    while i >= 0 and verb.doc[i].head == verb and verb.doc[i].dep_ in _CUE_AUX:
+    while i >= 0 and verb.doc[i].head == verb and _before_cue(verb.doc[i]):
         tokens.insert(0, verb.doc[i])
         i -= 1
     for child in verb.rights:

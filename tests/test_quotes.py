@@ -259,9 +259,15 @@ def test_indirect_speech_with_that():
         ("“The rules must stay,” Scholz later told reporters.", "The rules must stay", "later told"),
         # "when" is no part of the cue
         ("When Scholz said the rules must stay, nobody laughed.", "the rules must stay", "said"),
+        # the verb a reporting verb completes leads the cue
+        ("Scholz went on to say that the deficit rules must stay.", "the deficit rules must stay", "went on to say"),
+        ("Scholz has continued to insist that the rules must stay.", "the rules must stay", "has continued to insist"),
+        # a cue's preposition, and a particle, adverb or reflexive before it
+        ("Scholz referred to the deficit rules of the treaty.", "the deficit rules of the treaty", "referred to"),
+        ("Scholz distanced himself from the deficit rules.", "the deficit rules", "distanced himself from"),
     ],
 )
-def test_an_adverb_right_before_the_reporting_verb_is_part_of_the_cue(sentence, content, cue):
+def test_the_cue_holds_the_words_polnear_marks_with_the_verb(sentence, content, cue):
     text = STORY + sentence
     q = find(analyse(text), text, content)
     assert span_text(text, q["cue"]) == cue

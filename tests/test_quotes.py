@@ -262,6 +262,7 @@ def test_indirect_speech_with_that():
         # the verb a reporting verb completes leads the cue
         ("Scholz went on to say that the deficit rules must stay.", "the deficit rules must stay", "went on to say"),
         ("Scholz has continued to insist that the rules must stay.", "the rules must stay", "has continued to insist"),
+        ("Scholz is likely to argue that the rules must stay.", "the rules must stay", "is likely to argue"),
         # a cue's preposition, and a particle, adverb or reflexive before it
         ("Scholz referred to the deficit rules of the treaty.", "the deficit rules of the treaty", "referred to"),
         ("Scholz distanced himself from the deficit rules.", "the deficit rules", "distanced himself from"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -296,11 +297,7 @@ def cue_tokens(verb: Token) -> list[Token]:
     """The verb with the auxiliaries, negation and adverbs right before it ("has said", "has
     often said", "later told"): in PolNeAR train an adverb right before a reporting verb is part
     of its cue 70 times to 3 ("also said", "often said", "later said")."""
-    tokens = [verb]
-    i = verb.i - 1
-    while i >= 0 and verb.doc[i].head == verb and _before_cue(verb.doc[i]):
-        tokens.insert(0, verb.doc[i])
-        i -= 1
+    tokens = _with_run_before(verb, _before_cue)
     for child in verb.rights:
         if child.dep_ == "prt" and child.i == tokens[-1].i + 1:
             tokens.append(child)
@@ -318,11 +315,22 @@ def cue_tokens(verb: Token) -> list[Token]:
 
 
 def _with_copula(adjective: Token) -> list[Token]:
-    """The adjective with the copula, auxiliaries and negation right before it ("is likely")."""
-    tokens = [adjective]
-    i = adjective.i - 1
-    while i >= 0 and adjective.doc[i].head == adjective and adjective.doc[i].dep_ in (*_CUE_AUX, "cop", "advmod"):
-        tokens.insert(0, adjective.doc[i])
+    """The adjective with its copula ("is likely", "are quick", "was more eager"): a ``cop``
+    dependent, or the verb it is the ``acomp`` of, as the parser has it."""
+    tokens = _with_run_before(adjective, lambda t: t.dep_ == "cop" or _before_cue(t))
+    verb = adjective.head
+    between = adjective.doc[verb.i + 1 : tokens[0].i]
+    if adjective.dep_ == "acomp" and verb.i < tokens[0].i and all(_in_phrasal_cue(t, verb) for t in between):
+        tokens = [*cue_tokens(verb), *between, *tokens]
+    return tokens
+
+
+def _with_run_before(head: Token, keep: Callable[[Token], bool]) -> list[Token]:
+    """``head`` with the unbroken run of its own dependents right before it that ``keep`` accepts."""
+    tokens = [head]
+    i = head.i - 1
+    while i >= 0 and head.doc[i].head == head and keep(head.doc[i]):
+        tokens.insert(0, head.doc[i])
         i -= 1
     return tokens
 
@@ -338,7 +346,7 @@ def subject_of(verb: Token, avoid: tuple[int, int] | None = None) -> Token | Non
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS and not (avoid and avoid[0] <= child.idx < avoid[1]):
                 return subject_head(child)
-        if current.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp") and current.head != current:
+        if current.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "acomp") and current.head != current:
             head = current.head
             if current.dep_ == "pcomp" and head.dep_ == "prep" and head.head != head:
                 head = head.head  # "He explained it by saying: …"

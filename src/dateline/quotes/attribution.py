@@ -283,14 +283,18 @@ def _with_preposition(frame: Frame, verb: Token, prep: Token) -> Frame:
 
 
 def _in_phrasal_cue(token: Token, verb: Token) -> bool:
-    if token.head != verb:
-        return False
-    return token.dep_ == "prt" or (token.dep_ == "advmod" and token.tag_ == "RB") or token.lower_ in _REFLEXIVES
+    """A particle, plain adverb or reflexive object of ``verb`` (between it and its preposition)."""
+    return token.head == verb and (token.dep_ == "prt" or _plain_adverb(token) or token.lower_ in _REFLEXIVES)
 
 
 def _before_cue(token: Token) -> bool:
-    """An auxiliary, a negation or a plain adverb (not "when", "how") of the cue's verb."""
-    return token.dep_ in _CUE_AUX or (token.dep_ == "advmod" and token.tag_ == "RB")
+    """An auxiliary, a negation or a plain adverb of the cue's verb."""
+    return token.dep_ in _CUE_AUX or _plain_adverb(token)
+
+
+def _plain_adverb(token: Token) -> bool:
+    """An adverb modifier that is no question word ("also", "later", "quickly"; not "when", "how")."""
+    return token.dep_ == "advmod" and token.tag_ == "RB"
 
 
 def cue_tokens(verb: Token) -> list[Token]:
@@ -627,26 +631,25 @@ class QuoteFinder:
         takes_predicate = any(c.dep_ in ("oprd", "xcomp", "dative") for c in token.children)
         if not clauses and relation in ("dobj", "prep") and not takes_predicate and subject_of(token) is not None:
             # "Trump attacked Machado", "she railed against the deal": the object is the content.
-            content = self._object_content(token, relation)
-            if content is None and relation == "dobj" and not any(c.dep_ == "dobj" for c in token.children):
-                # "calling for a political revolution", "railed about the deal": no object, the
-                # preposition's object is the content.
+            # "referring to Trump's remarks", and with no object "calling for a political
+            # revolution", "railed about the deal": the preposition's object is the content and the
+            # preposition is part of the cue.
+            prep = None
+            if relation == "prep":
+                prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i), None)
+            elif not any(c.dep_ == "dobj" for c in token.children):
                 prep = next(
                     (c for c in token.children if c.dep_ == "prep" and c.i > token.i and c.lower_ in _PHRASAL_PREPS),
                     None,
                 )
-                content = self._object_content(token, "prep", prep) if prep is not None else None
-                if prep is None or content is None:
-                    return None, None
-                return content, _with_preposition(frame_of(token, "prep"), token, prep)
+            content = (
+                self._object_content(token, "prep", prep) if prep is not None else self._object_content(token, relation)
+            )
             if content is None:
                 return None, None
-            frame = frame_of(token, relation)
-            if relation == "prep":
-                # "referring to Trump's remarks": the preposition is part of the cue
-                prep = next(c for c in token.children if c.dep_ == "prep" and c.i > token.i)
-                frame = _with_preposition(frame, token, prep)
-            return content, frame
+            if prep is None:
+                return content, frame_of(token, relation)
+            return content, _with_preposition(frame_of(token, "prep"), token, prep)
         if not clauses and self._raising(token):
             return self._raised_clause(token)
         if not clauses and relation == "xcomp":

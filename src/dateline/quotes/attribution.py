@@ -311,10 +311,7 @@ def cue_tokens(verb: Token) -> list[Token]:
         # "went on to say", "continued to question", "is likely to argue": the verb the reporting
         # verb completes leads the cue (in PolNeAR train 126 of 175 rule cues that began with
         # "to" began earlier in the gold, at that verb; the parser makes some of them advcl)
-        between = verb.doc[head.i + 1 : tokens[0].i]
-        if all(_in_phrasal_cue(t, head) for t in between):
-            lead = cue_tokens(head) if head.pos_ != "ADJ" else _with_copula(head)
-            tokens = [*lead, *between, *tokens]
+        tokens = _led_by(head, tokens, cue_tokens if head.pos_ != "ADJ" else _with_copula)
     return tokens
 
 
@@ -322,11 +319,16 @@ def _with_copula(adjective: Token) -> list[Token]:
     """The adjective with its copula ("is likely", "are quick", "was more eager"): a ``cop``
     dependent, or the verb it is the ``acomp`` of, as the parser has it."""
     tokens = _with_run_before(adjective, lambda t: t.dep_ == "cop" or _before_cue(t))
-    verb = adjective.head
-    between = adjective.doc[verb.i + 1 : tokens[0].i]
-    if adjective.dep_ == "acomp" and verb.i < tokens[0].i and all(_in_phrasal_cue(t, verb) for t in between):
-        tokens = [*cue_tokens(verb), *between, *tokens]
-    return tokens
+    return _led_by(adjective.head, tokens, cue_tokens) if adjective.dep_ == "acomp" else tokens
+
+
+def _led_by(head: Token, tokens: list[Token], lead: Callable[[Token], list[Token]]) -> list[Token]:
+    """``tokens`` led by ``lead(head)``, the cue of the word they complete, when ``head`` comes
+    before them with nothing but its particles, plain adverbs or reflexive objects between."""
+    between = head.doc[head.i + 1 : tokens[0].i]
+    if head.i >= tokens[0].i or not all(_in_phrasal_cue(t, head) for t in between):
+        return tokens
+    return [*lead(head), *between, *tokens]
 
 
 def _with_run_before(head: Token, keep: Callable[[Token], bool]) -> list[Token]:

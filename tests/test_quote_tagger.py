@@ -81,6 +81,32 @@ def test_viterbi_gives_a_words_later_pieces_its_first_pieces_tag():
     assert decode(tags, _window(pieces, [0, 1, 1])) == [("SOURCE", 0, 7), ("CUE", 8, 16)]
 
 
+def test_viterbi_finds_the_best_valid_sequence():
+    # Against every valid tag sequence of four words, for random scores (ties are measure-zero).
+    import itertools
+    import random
+
+    rng = random.Random(7)  # noqa: S311 (test scores, not secrets)
+
+    def valid(path: tuple[int, ...]) -> bool:
+        before = "O"
+        for tag in path:
+            label = LABELS[tag]
+            if label.startswith("I-") and before.partition("-")[2] != label.partition("-")[2]:
+                return False
+            before = label
+        return True
+
+    window = _window(WORDS[:4], [0, 1, 2, 3])
+    for _ in range(20):
+        scores = [[math.log(rng.random()) for _ in LABELS] for _ in range(4)]
+        best = max(
+            (p for p in itertools.product(range(len(LABELS)), repeat=4) if valid(p)),
+            key=lambda p: sum(scores[n][tag] for n, tag in enumerate(p)),
+        )
+        assert viterbi(scores, window) == list(best)
+
+
 def test_content_confidence_is_the_mean_content_probability_of_its_words():
     pieces = [(0, 7), (8, 12), (12, 16), (17, 20)]  # the second word is two pieces
     scores = _scores(
@@ -246,6 +272,25 @@ def test_tagged_content_interrupted_by_its_frame_starts_before_it(nlp, text, aft
 def test_tagger_piece_before_an_interrupting_frame_is_not_a_quote_of_its_own(tagger_nlp):
     text = "All of this, he acknowledges, could be undone by a recession."
     assert _quotes(text, tagger_nlp) == [(text[:-1], "tagger", "acknowledges")]
+
+
+@pytest.mark.model
+def test_tagger_output_does_not_depend_on_how_windows_are_batched(tagger_nlp):
+    # Windows are batched by length, not in paragraph order; what comes back is in text order.
+    from dateline.quotes.tagger import load_tagger
+
+    text = (
+        "Critics accused the senator of hypocrisy after the vote on Tuesday, officials said.\n\n"
+        "The governor insisted that the budget would be balanced by next year.\n\n"
+        "Aides said the plan was dead."
+    )
+    tagger = load_tagger()
+    one_by_one, batched = tagger(text, batch_size=1), tagger(text)
+    # The same spans; confidences differ only in float rounding (padding changes the matrix shapes).
+    assert [(a.content, a.cue, a.source) for a in batched] == [(a.content, a.cue, a.source) for a in one_by_one]
+    assert [a.confidence for a in batched] == pytest.approx([a.confidence for a in one_by_one])
+    assert [a.content for a in one_by_one] == sorted(a.content for a in one_by_one)
+    assert len(one_by_one) >= 2
 
 
 def test_weights_with_other_labels_are_refused():

@@ -30,6 +30,8 @@ from functools import cache, partial
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from ..errors import DatelineError
 from ..text import split_paragraphs
 
@@ -119,41 +121,40 @@ def decode(tags: Sequence[int], window: Window) -> list[tuple[str, int, int]]:
     return [(str(k), int(a), int(b)) for k, a, b in out]
 
 
-def _allowed() -> list[list[bool]]:
-    """allowed[i][j]: tag j may follow tag i (an ``I-X`` only after ``B-X`` or ``I-X``)."""
-    table = []
-    for before in LABELS:
-        row = []
-        for after in LABELS:
-            kind = after.partition("-")[2]
-            row.append(not after.startswith("I-") or before.partition("-")[2] == kind)
-        table.append(row)
+def _transitions() -> np.ndarray:
+    """``[i, j]`` is 0 where tag j may follow tag i and -inf where it may not (an ``I-X`` only
+    after ``B-X`` or ``I-X``)."""
+    table = np.zeros((len(LABELS), len(LABELS)))
+    for i, before in enumerate(LABELS):
+        for j, after in enumerate(LABELS):
+            if after.startswith("I-") and before.partition("-")[2] != after.partition("-")[2]:
+                table[i, j] = -np.inf
     return table
 
 
-_ALLOWED = _allowed()
+_TRANSITIONS = _transitions()
+_STARTS = np.array([0.0 if not label.startswith("I-") else -np.inf for label in LABELS])
 
 
 def viterbi(scores: Sequence[Sequence[float]], window: Window) -> list[int]:
     """The best valid BIO sequence over the window's words (each word scored by its first piece's
     log-probabilities); the other pieces of a word repeat its tag, so :func:`decode` reads it as
-    before. A sequence never starts with ``I-`` and ``I-X`` only continues an ``X`` span."""
+    before. A sequence never starts with ``I-`` and ``I-X`` only continues an ``X`` span. Of equal
+    paths, the one with the lowest tag ids wins."""
     firsts = [n for n in range(len(window.ids)) if n == 0 or window.words[n] != window.words[n - 1]]
-    size = len(LABELS)
-    best = [scores[firsts[0]][j] if not LABELS[j].startswith("I-") else float("-inf") for j in range(size)]
-    back: list[list[int]] = []
-    for n in firsts[1:]:
-        step, came = [], []
-        for j in range(size):
-            i = max((i for i in range(size) if _ALLOWED[i][j]), key=lambda i: best[i])
-            step.append(best[i] + scores[n][j])
-            came.append(i)
-        best = step
-        back.append(came)
-    tag = max(range(size), key=lambda j: best[j])
+    words = np.asarray(scores, dtype=np.float64)[firsts]
+    best = words[0] + _STARTS
+    back = np.empty((len(firsts) - 1, len(LABELS)), dtype=np.intp)
+    columns = np.arange(len(LABELS))
+    for k in range(1, len(firsts)):
+        paths = best[:, None] + _TRANSITIONS
+        came = paths.argmax(axis=0)
+        best = paths[came, columns] + words[k]
+        back[k - 1] = came
+    tag = int(best.argmax())
     path = [tag]
-    for came in reversed(back):
-        tag = came[tag]
+    for came in back[::-1]:
+        tag = int(came[tag])
         path.append(tag)
     path.reverse()
     out = []
@@ -288,19 +289,23 @@ class QuoteTagger:
         model.load_state_dict(state, strict=False)
         self.model = model.eval()
 
-    def __call__(self, text: str, batch_size: int = 32) -> list[Attribution]:
-        found: list[Attribution] = []
+    def __call__(self, text: str, batch_size: int = 8) -> list[Attribution]:
+        """Attributions in ``text``, in the order of its paragraphs. Windows of similar length
+        share a batch, so little of the work goes on padding (half of it did in paragraph order)."""
         pieces = list(windows(text, self.tokenizer))
-        for start in range(0, len(pieces), batch_size):
-            chunk = pieces[start : start + batch_size]
-            ids, mask = pad(chunk, self.tokenizer, self.torch)
+        order = sorted(range(len(pieces)), key=lambda n: len(pieces[n].ids))
+        found: dict[int, list[Attribution]] = {}
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            ids, mask = pad([pieces[n] for n in chunk], self.tokenizer, self.torch)
             with self.torch.no_grad():
                 scores = self.model(input_ids=ids, attention_mask=mask).logits.log_softmax(-1).numpy()
-            for window, row in zip(chunk, scores, strict=True):
+            for n, row in zip(chunk, scores, strict=True):
+                window = pieces[n]
                 piece_scores = row[1 : 1 + len(window.ids)].tolist()
                 spans = decode(viterbi(piece_scores, window), window)
-                found += link(spans, text, partial(content_confidence, piece_scores, window))
-        return found
+                found[n] = link(spans, text, partial(content_confidence, piece_scores, window))
+        return [attribution for n in range(len(pieces)) for attribution in found[n]]
 
 
 @cache

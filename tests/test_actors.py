@@ -46,6 +46,33 @@ def test_country_info_places_parse():
     ]
 
 
+def test_country_blocks_with_comments_before_their_code_are_read():
+    # The former Yugoslav republics keep their historical codes in comment lines; Montenegro's
+    # block lists Belgrade among its capitals by a slip (SLIPS), which leaves it to Serbia.
+    from dateline.actors.places import parse_country_info
+
+    text = """<Country>
+#<CountryCode>[YUGMNE <20920427][MNE >20030101]
+<CountryCode>MNE</CountryCode>     #from ASTCountryCodes
+<ISO3166-alpha3>MNE</ISO3166-alpha3>
+<Capital>
+	BELGRADE_
+	PODGORICA_
+</Capital>
+</Country>
+<Country>
+#<CountryCode>[YUGSRB <20920427][SRB >20030101]
+# commented-out lines
+<CountryCode>SRB</CountryCode>
+<ISO3166-alpha3>---</ISO3166-alpha3>
+<Capital>
+	BELGRADE_
+</Capital>
+</Country>
+"""
+    assert parse_country_info(text) == [("belgrade", "SRB", "capital"), ("podgorica", "MNE", "capital")]
+
+
 LEADERS_INFO = """<Country>
 <CountryCode>JOR</CountryCode>
 <ISO3166-alpha3>JOR</ISO3166-alpha3>
@@ -176,6 +203,8 @@ def test_shipped_places():
     assert place_country("the West Bank") == "PSE"
     assert place_country("Baghdad") == "IRQ"
     assert place_country("Gondor") is None
+    balkan = ("Belgrade", "Zagreb", "Sarajevo", "Skopje")
+    assert [place_country(city) for city in balkan] == ["SRB", "HRV", "BIH", "MKD"]
 
 
 PETRARCH_ACTORS = """# armed groups

@@ -29,7 +29,14 @@ FIELDS = {"Nationality": "name", "Capital": "capital", "MajorCities": "city", "R
 #: Regions CountryInfo gives one country that news also uses for a neighbour's part of them
 #: (Tyrol is Austria's as much as Italy's, Epirus Greece's as much as Albania's): left out.
 CROSS_BORDER = {"kurdistan", "epirus", "galicia", "karelia", "tyrol", "mesopotamia", "kashmir", "punjab", "bengal"}
-_BLOCK = re.compile(r"<Country>\s*\n(<CountryCode>.*?)</Country>", re.S)
+#: Names CountryInfo.120116 gives to a second country by a slip, and the country they are:
+#: Montenegro's block lists Belgrade (and Beograd, "dup on SERBIA_AND_MONTENEGRO") among its
+#: capitals and the Serbian block lists "Montenegrin" among Serbia's names, so both would be
+#: dropped as ambiguous.
+SLIPS = {"belgrade": "SRB", "beograd": "SRB", "montenegrin": "MNE"}
+#: A country block; comment lines may come before its code (the former Yugoslav republics
+#: keep their historical codes there: ``#<CountryCode>[YUGSRB <20920427]...``).
+_BLOCK = re.compile(r"<Country>\s*\n((?:#[^\n]*\n)*<CountryCode>.*?)</Country>", re.S)
 _CODES = re.compile(r"<(?:CountryCode|ISO3166-alpha3)>([A-Z]+)</")
 
 
@@ -68,7 +75,8 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
     """``(name, ISO3, kind)`` rows from CountryInfo.txt, lower-cased, sorted; ambiguous names dropped.
 
     Entries are written ``KINGDOM_OF_JORDAN_`` (``_`` for spaces); entries with brackets or
-    braces (``JORDAN_(COUNTRY)``, leaders' date ranges) are skipped.
+    braces (``JORDAN_(COUNTRY)``, leaders' date ranges) are skipped. A name in :data:`SLIPS`
+    goes to the country it names there when CountryInfo gives it that country among others.
     """
     seen: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, str] = {}
@@ -79,6 +87,9 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
         if name and not (tag == "Regions" and name in CROSS_BORDER):
             seen[name].add(code)
             kinds.setdefault(name, FIELDS[tag])
+    for name, code in SLIPS.items():
+        if code in seen.get(name, ()):
+            seen[name] = {code}
     return sorted((name, next(iter(codes)), kinds[name]) for name, codes in seen.items() if len(codes) == 1)
 
 

@@ -203,6 +203,7 @@ def test_shipped_places():
     assert place_country("the West Bank") == "PSE"
     assert place_country("Baghdad") == "IRQ"
     assert place_country("Gondor") is None
+    assert place_country("Ragusa") is None  # Dubrovnik's old name, and a Sicilian city
     balkan = ("Belgrade", "Zagreb", "Sarajevo", "Skopje")
     assert [place_country(city) for city in balkan] == ["SRB", "HRV", "BIH", "MKD"]
 

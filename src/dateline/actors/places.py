@@ -34,6 +34,9 @@ CROSS_BORDER = {"kurdistan", "epirus", "galicia", "karelia", "tyrol", "mesopotam
 #: capitals and the Serbian block lists "Montenegrin" among Serbia's names, so both would be
 #: dropped as ambiguous.
 SLIPS = {"belgrade": "SRB", "beograd": "SRB", "montenegrin": "MNE"}
+#: Old names CountryInfo gives a city that news now uses for another place: left out
+#: (Ragusa is Dubrovnik's old name and a city in Sicily).
+ELSEWHERE = {"ragusa"}
 #: A country block; comment lines may come before its code (the former Yugoslav republics
 #: keep their historical codes there: ``#<CountryCode>[YUGSRB <20920427]...``).
 _BLOCK = re.compile(r"<Country>\s*\n((?:#[^\n]*\n)*<CountryCode>.*?)</Country>", re.S)
@@ -84,7 +87,7 @@ def parse_country_info(text: str) -> list[tuple[str, str, str]]:
         if any(c in entry for c in "()[]{}<>\ufffd") or not entry.isprintable():
             continue
         name = " ".join(entry.replace("_", " ").lower().split())
-        if name and not (tag == "Regions" and name in CROSS_BORDER):
+        if name and name not in ELSEWHERE and not (tag == "Regions" and name in CROSS_BORDER):
             seen[name].add(code)
             kinds.setdefault(name, FIELDS[tag])
     for name, code in SLIPS.items():

@@ -931,6 +931,20 @@ def test_a_states_people_and_institutions_with_no_country_are_of_the_storys_home
 
 
 @pytest.mark.model
+def test_an_organisations_officer_is_not_the_home_countrys_government():
+    # "UAW President", "Harvard President": the union's and the university's office, not the
+    # state's; a state body in the title ("Homeland Security Secretary", "House Speaker") still is.
+    text = (
+        "Strike\n\nDETROIT, Sept. 15 (AP) - UAW President Shawn Fain said the strike would go on."
+        " Ford Chief Executive Jim Farley said the offer was generous. Interior Secretary Deb Haaland"
+        " visited the plant, and House Speaker Mike Johnson said Congress would not intervene."
+    )
+    codes = {a["name"]: a["code"] for a in analyse(text).actors if a["type"] == "person"}
+    assert (codes["Shawn Fain"], codes["Jim Farley"]) == (None, None)
+    assert (codes["Deb Haaland"], codes["Mike Johnson"]) == ("USAGOV", "USALEG")
+
+
+@pytest.mark.model
 def test_the_home_countrys_opposition():
     text = (
         "Protests\n\nNAIROBI, July 11 (Reuters) - Kenya's president fired his cabinet. The move was welcomed by"

@@ -199,7 +199,10 @@ class ActorResolver(RecordComponent):
                 country = _paragraph_country(spans[0].start_char, paragraphs, named, home) if spans else home
                 if country is None:
                     continue
-                for phrase in people[record["name"]].title_phrases:
+                person = people[record["name"]]
+                for phrase in person.title_phrases:
+                    if phrase in person.organisation_titles:
+                        continue  # "UAW President": the union's, not the state's
                     found = agent_code(country, phrase, self.agents)
                     if found and found[3:6] in HOME_ROLES:
                         code = found

@@ -106,6 +106,10 @@ class Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     #: Title phrases in text order ("British Prime Minister"), for coding.
     title_phrases: list[list[str]] = field(default_factory=list)
+    #: Those of them that a non-state organisation qualifies ("UAW President", "Ford Chief
+    #: Executive"): the office is the organisation's, so the story's home country does not make
+    #: it its government's.
+    organisation_titles: list[list[str]] = field(default_factory=list)
     #: The dictionary entry that names this person, if any.
     entry: Entry | None = None
     #: True when only a surname or single name was seen and nothing explained it.
@@ -119,6 +123,26 @@ class Person:
         Silva"), not a particle."""
         middle = self.name.split()[1:-1]
         return word.lower() in {w.lower() for w in middle} - _PARTICLES
+
+
+#: Words of the names of state bodies and portfolios ("Justice Department", "Interior",
+#: "House", "Homeland Security"): an organisation named with one of them in a title is the state's.
+STATE_BODY_WORDS = frozenset(
+    {"assembly", "parliament", "congress", "senate", "house", "court", "ministry", "department", "office",
+     "agency", "bureau", "commission", "army", "navy", "police", "guard", "government", "cabinet", "council",
+     "tribunal", "legislature", "interior", "justice", "defense", "defence", "foreign", "homeland", "security",
+     "treasury", "state", "finance", "health", "education", "energy", "labor", "labour", "commerce", "trade",
+     "transportation", "transport", "agriculture", "veterans", "housing", "environment", "press", "pentagon",
+     "kremlin", "white", "downing", "élysée", "elysee", "federal", "national", "presidential", "royal"}
+)  # fmt: skip
+
+
+def _names_non_state_organisation(phrase: Span) -> bool:
+    """Whether a title phrase holds an organisation the parser tags (ORG) with no word of a
+    state body: "UAW" of "UAW President", "Ford" of "Ford Chief Executive"; not "Justice
+    Department" or "House"."""
+    words = [t.lower_ for t in phrase if t.ent_type_ == "ORG"]
+    return bool(words) and not any(w in STATE_BODY_WORDS for w in words)
 
 
 #: Headline verbs the parser takes for a name's last word ("Obama Says Race Still Matters").
@@ -468,7 +492,10 @@ class Resolver:
                 person.titles.add(ent.doc[i].lower_)
             i -= 1
         if i + 1 < ent.start:
-            person.title_phrases.append([t.text for t in ent.doc[i + 1 : ent.start]])
+            phrase = ent.doc[i + 1 : ent.start]
+            person.title_phrases.append([t.text for t in phrase])
+            if _names_non_state_organisation(phrase):
+                person.organisation_titles.append([t.text for t in phrase])
         root = ent.root
         for child in root.children:
             if child.dep_ == "appos":

@@ -945,6 +945,14 @@ def test_an_organisations_officer_is_not_the_home_countrys_government():
 
 
 @pytest.mark.model
+def test_a_surname_with_an_apostrophe_is_part_of_the_name():
+    text = "Teamsters President Sean O'Brien said the deal was good. O’Neal disagreed, and O'Brien walked out."
+    people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
+    assert "Sean O'Brien" in people
+    assert len(people["Sean O'Brien"]["mentions"]) == 2
+
+
+@pytest.mark.model
 def test_the_home_countrys_opposition():
     text = (
         "Protests\n\nNAIROBI, July 11 (Reuters) - Kenya's president fired his cabinet. The move was welcomed by"

@@ -149,6 +149,14 @@ def _names_non_state_organisation(phrase: Span) -> bool:
 _HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "warns", "urges", "vows", "claims", "insists", "slams"})
 
 
+#: A name word with an apostrophe inside: "O'Brien", "D’Alema", "N'Diaye".
+_APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_alpha or _APOSTROPHE_NAME.fullmatch(token.text) is not None
+
+
 def _name_tokens(span: Span) -> list[Token]:
     """The name's words: no honorific, and nothing after a possessive ("Trump's tweet" → Trump)
     or a headline's verb ("Obama Says …" → Obama)."""
@@ -157,7 +165,7 @@ def _name_tokens(span: Span) -> list[Token]:
         if token.text in ("'s", "’s", "'", "’") or (kept and token.lower_ in _HEADLINE_VERBS):
             break
         kept.append(token)
-    tokens = [t for t in kept if t.is_alpha or "-" in t.text or "." in t.text]
+    tokens = [t for t in kept if _is_name_word(t) or "-" in t.text or "." in t.text]
     while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
         tokens = tokens[1:]
     return tokens
@@ -648,7 +656,7 @@ class Resolver:
         return None
 
     def resolve_person(self, span: Span) -> Person | None:
-        words = [t for t in span if t.is_alpha]
+        words = [t for t in span if _is_name_word(t)]
         if not words:
             return None
         lowered = [t.lower_ for t in words]

@@ -953,6 +953,18 @@ def test_a_surname_with_an_apostrophe_is_part_of_the_name():
 
 
 @pytest.mark.model
+def test_a_name_the_entity_cuts_inside_its_particles_is_whole():
+    # The parser's entity is "Ursula von" (and "Leyen" a place): the name goes on through "der".
+    text = (
+        '"We have shown that Europe stands united," European Commission President Ursula von der Leyen told'
+        " reporters after the summit. Von der Leyen added that talks would go on."
+    )
+    people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
+    assert list(people) == ["Ursula von der Leyen"]
+    assert len(people["Ursula von der Leyen"]["mentions"]) == 2
+
+
+@pytest.mark.model
 def test_the_home_countrys_opposition():
     text = (
         "Protests\n\nNAIROBI, July 11 (Reuters) - Kenya's president fired his cabinet. The move was welcomed by"

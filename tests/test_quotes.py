@@ -402,6 +402,16 @@ def test_dash_credit():
 
 
 @pytest.mark.model
+def test_dash_credit_ending_the_sentence_keeps_its_full_stop_out_of_the_name():
+    text = STORY + "“Sanctions are not a goal in themselves.” – Chancellor Olaf Scholz."
+    q = find(analyse(text), text, "Sanctions are not")
+    assert span_text(text, q["speaker"]) == "Chancellor Olaf Scholz"
+    text = STORY + "“We shall overcome.” – Martin Luther King Jr."
+    q = find(analyse(text), text, "We shall overcome")
+    assert span_text(text, q["speaker"]) == "Martin Luther King Jr."
+
+
+@pytest.mark.model
 def test_dash_credit_with_an_apposition():
     text = STORY + "“Nobody saw this coming.” – Jonas Richter, an analyst at the Institute for Fiscal Studies."
     q = find(analyse(text), text, "Nobody saw")

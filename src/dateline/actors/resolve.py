@@ -230,6 +230,12 @@ def _whole_name(ent: Span) -> Span:
         return Span(doc, ent.start, end + 1, label=ent.label_)
     if last.lower_ not in _PARTICLES:
         return ent
+    # the particles left out after it ("Ursula von" + "der Leyen"), then the capitalised words
+    after = end
+    while after < len(doc) and doc[after].is_lower and doc[after].lower_ in _PARTICLES:
+        after += 1
+    if after < len(doc) and doc[after].is_title and doc[after].pos_ == "PROPN":
+        end = after
     while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
         end += 1
     return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent

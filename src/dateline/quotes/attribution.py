@@ -182,6 +182,7 @@ _FRAME_EDGE = " \t\n\u00a0\"'“”‘’«»"  # spaces and marks around a fram
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
 _CUE_AUX = {"aux", "auxpass", "neg"}
+_GENERATIONS = frozenset({"jr", "sr"})  # "– Martin Luther King Jr."
 _DASH_CREDIT = re.compile(
     r"^\s*(?P<dash>[―—–-]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})"
     r"(?P<role>\s*,\s*[^\n“”\"«»]{1,150}?)?\s*\.?\s*$"  # "– Jane Roe, analyst at the Institute"
@@ -939,10 +940,12 @@ class QuoteFinder:
             for end in (last[1], line_end):
                 credit = credit or (_DASH_CREDIT.match(self.text[close + 1 : end]) if end > close else None)
         if credit:
-            span = self.doc.char_span(close + 1 + credit.start("name"), close + 1 + credit.end("name"))
-            whole = self.doc.char_span(
-                close + 1 + credit.start("name"), close + 1 + credit.end(credit.lastgroup or "name")
-            )
+            start, end = close + 1 + credit.start("name"), close + 1 + credit.end("name")
+            last_word = self.text[start:end].split()[-1].lower()
+            if last_word.endswith(".") and len(last_word) > 2 and last_word[:-1] not in _GENERATIONS:
+                end -= 1  # the sentence's full stop, not the name's: "– Chancellor Olaf Scholz."
+            span = self.doc.char_span(start, end)
+            whole = self.doc.char_span(start, close + 1 + credit.end("role")) if credit.group("role") else span
             if span is not None:
                 dash = (close + 1 + credit.start("dash"), close + 1 + credit.end("dash"))
                 return Frame(dash, whole or span, span)

@@ -502,6 +502,26 @@ def test_a_question_put_to_the_speaker_is_not_her_speech():
 
 
 @pytest.mark.model
+def test_a_pronoun_after_an_unnamed_speaker_of_its_gender_names_no_one():
+    # "she" is the spokeswoman, not the last named person of unknown gender
+    text = (
+        "Strike\n\nDr Tom Dolphin, the union's chair, said the doctors had no choice.\n\n"
+        "A Department of Health spokeswoman said talks remained open. “The door is always open,” she said."
+    )
+    q = find(analyse(text), text, "The door is always open")
+    assert span_text(text, q["speaker"]) == "she"
+    assert q["speaker_name"] is None
+
+
+@pytest.mark.model
+def test_a_capitalised_title_alone_names_no_one():
+    text = "Minister defends reforms\n\nLONDON (PA) - Health Secretary Wes Streeting defended the plans on Tuesday."
+    q = find(analyse(text), text, "reforms")
+    assert span_text(text, q["speaker"]) == "Minister"
+    assert q["speaker_name"] is None
+
+
+@pytest.mark.model
 def test_a_headline_title_is_the_person_the_story_gives_it():
     text = (
         "Norway's foreign minister says talks have stalled\n\n"

@@ -85,11 +85,17 @@ TITLE_NOUNS = {
     "congresswoman",
     "manager",
 }
+#: Words that make a title of a title noun without naming anyone ("Prime Minister", "Vice President").
+_TITLE_QUALIFIERS = frozenset({"prime", "vice", "deputy", "foreign", "defence", "defense", "interior", "finance",
+                               "health", "home", "state", "of"})  # fmt: skip
 _TITLES_MALE = {"congressman", "spokesman", "businessman", "chairman", "king", "prince", "husband", "father", "son",
                 "brother", "uncle", "grandfather", "nephew", "boyfriend", "actor", "widower"}  # fmt: skip
 _TITLES_FEMALE = {"congresswoman", "spokeswoman", "businesswoman", "chairwoman", "queen", "princess", "wife",
                   "mother", "daughter", "sister", "aunt", "grandmother", "niece", "girlfriend", "actress",
                   "widow"}  # fmt: skip
+#: Nouns for an unnamed speaker of a known gender when no name goes with them: "A Department of
+#: Health spokeswoman said …" (not kin, "the wife of a man shot by police", whom the story names).
+_GENDERED_NOUNS = {"spokesman": "male", "spokeswoman": "female"}
 PRONOUNS_MALE = {"he", "him", "his", "himself"}
 PRONOUNS_FEMALE = {"she", "her", "hers", "herself"}
 
@@ -384,7 +390,9 @@ class Resolver:
         self.days = story_days(doc, self.people)
         if self.days:
             self._name_office_holders(self.days)
-        self._subjects: list[tuple[int, Person]] = []
+        #: Subjects of main clauses: the person, or None and the gender of an unnamed one
+        #: ("A Department of Health spokeswoman said …": a later "she" is no named woman).
+        self._subjects: list[tuple[int, Person | None, str | None]] = []
         for token in doc:
             # Subjects of main clauses only: in "Starmer said Putin was the aggressor" a later
             # "he" is Starmer, not Putin.
@@ -399,7 +407,11 @@ class Resolver:
             )
             person = self._by_last.get(named.text.lower()) if named is not None else None
             if person is not None:
-                self._subjects.append((token.idx, person))
+                self._subjects.append((token.idx, person, person.gender))
+            elif named is None and token.tag_ == "NN" and token.lower_ in _GENDERED_NOUNS:
+                phrase = doc[token.left_edge.i : token.i + 1]
+                if self.resolve_person(phrase) is None:  # not "the queen" of a named queen
+                    self._subjects.append((token.idx, None, _GENDERED_NOUNS[token.lower_]))
 
     def _name_office_holders(self, days: Days) -> None:
         """Unexplained surnames that are one office-holder's on all the story's days get the
@@ -625,6 +637,8 @@ class Resolver:
             words = [t for t in span if t.dep_ != "det" and t.i <= head.i]
             return "".join(t.text_with_ws for t in words).strip()
         proper = [t for t in span if t.pos_ == "PROPN" and t.i not in owned]
+        if proper and all(t.lower_ in TITLE_NOUNS or t.lower_ in _TITLE_QUALIFIERS for t in proper):
+            return None  # a title alone, capitalised ("Minister defends reforms"): nobody named
         if proper:
             # a name with "for" or "of" inside it ("Bank of England"), also where the phrase cuts
             # it short ("Alternative" of "The far-right Alternative for Germany")
@@ -704,9 +718,9 @@ class Resolver:
         return None
 
     def _recent_subject(self, before: int, gender: str) -> Person | None:
-        for at, person in reversed(self._subjects):
-            if at < before and person.gender in (None, gender):
-                return person
+        for at, person, known in reversed(self._subjects):
+            if at < before and known in (None, gender):
+                return person  # None: the pronoun is an unnamed subject's ("a spokeswoman … she")
         people = [p for p in self.people if p.gender in (None, gender)]
         return self._last_mentioned(people, before)
 

@@ -358,6 +358,7 @@ def test_organisations_are_coded_by_name_and_by_their_own_country_word():
         ("French Foreign Minister", "FRAGOV"),
         ("Israeli army chief", "ISRMIL"),
         ("Kenyan opposition leader", "KENOPP"),
+        ("British shadow foreign secretary", "GBROPP"),  # the opposition's, not the government's
         ("a reluctant", None),
         ("President", None),
         # CountryInfo's nationality words: "Gambian", "Kyrgyz"; not a first name such as "Finn"

@@ -488,12 +488,15 @@ def role_of(words: Iterable[str]) -> str | None:
 
 
 def agent_code(country: str, words: Iterable[str], agents: Agents | None = None) -> str | None:
-    """``country`` with the role ``words`` give it ("foreign minister" → GOVFRM, "MSF" → NGO+ARN).
+    """``country`` with the role ``words`` give it ("foreign minister" → GOVFRM, "MSF" → NGO+ARN,
+    "shadow chancellor" → OPP).
 
     The agents table (the shipped Phoenix one unless ``agents`` is given) comes first, then
     dateline's own title words; None when no word gives a role.
     """
     tokens = list(words)
+    if any(token.lower() == "shadow" for token in tokens):
+        return f"{country}OPP"  # "shadow foreign secretary": the opposition's spokesperson for the office
     found = (agents or default_agents()).role(tokens)
     if found is not None:
         return found.apply(country)

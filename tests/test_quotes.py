@@ -145,6 +145,25 @@ def test_reporting_verb_the_parser_left_without_a_subject_takes_the_name_before_
 
 
 @pytest.mark.model
+def test_a_clause_leading_into_a_quote_with_a_colon_is_its_frame_without_a_reporting_verb():
+    # not the speaker of the reporting verbs in the sentence before
+    text = (
+        "Tax bill\n\nOpposition leader Raila Odinga said the bill would hurt ordinary Kenyans and urged the"
+        " president to withdraw it. Odinga's ally, Kalonzo Musyoka, went further: “This bill is dead on arrival.”"
+    )
+    q = find(analyse(text), text, "This bill is dead")
+    assert q["speaker_name"] == "Kalonzo Musyoka"
+    assert span_text(text, q["cue"]) == "went"
+    # a reporting verb after the quote still frames it
+    text = (
+        "Ads\n\nCruz defends his record in a commercial running on Iowa TV: “Securing our borders is a matter"
+        " of national security,” the senator says. “That is why I fought so hard.”"
+    )
+    q = find(analyse(text), text, "Securing our borders")
+    assert span_text(text, q["cue"]) == "says"
+
+
+@pytest.mark.model
 def test_name_and_colon_before_a_quote_is_its_speaker():
     text = STORY + "Scholz: “The budget will pass this week.”\n\nThe rule is simple: “Nobody leaves early.”"
     quotes = analyse(text)

@@ -890,6 +890,35 @@ class QuoteFinder:
                 return frame_of(token)
         return Frame(None, None)
 
+    def _colon_lead(self, quote: QuotedSpan) -> Frame | None:
+        """The frame of a clause that introduces the quote with a colon and has no reporting verb:
+        "Odinga's ally, Kalonzo Musyoka, went further: “This bill is dead on arrival.”" is
+        Musyoka's (not the speaker of a reporting verb in the sentence before). None when the
+        clause has a reporting verb (the usual search finds it: "He told reporters: “…”") or its
+        subject names no one."""
+        colon = self.text[: quote.open_mark].rstrip(" \t\u00a0")
+        if not colon.endswith(":"):
+            return None
+        token = self.doc.char_span(len(colon) - 1, len(colon), alignment_mode="expand")
+        if token is None or not len(token):
+            return None
+        sentence = token[0].sent
+        clause = [t for t in sentence if t.i < token[0].i]
+        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS for t in clause):
+            return None
+        # the verb the colon belongs to, else the last verb of the clause whose head is past the
+        # colon (the parser often hangs the clause on a verb of the quote) or which has none
+        verb: Token | None = token[0].head
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.head.i < token[0].i:
+            verb = verb.head
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or not sentence.start <= verb.i < token[0].i:
+            tops = [t for t in clause if t.pos_ in ("VERB", "AUX") and (t.head == t or t.head.i > token[0].i)]
+            verb = tops[-1] if tops else None
+        if verb is None or self.in_quote(verb) >= 0:
+            return None
+        frame = frame_of(verb, avoid=(quote.open_mark, quote.end))
+        return frame if self._names_someone(frame) else None
+
     def _names_someone(self, frame: Frame) -> bool:
         """Whether a frame's speaker names a person, a group or an organisation (not "the vote")."""
         named = frame.core if frame.core is not None else frame.speaker
@@ -904,6 +933,9 @@ class QuoteFinder:
     def _direct_frame(self, quote: QuotedSpan) -> Frame:
         first, last = self.paragraphs[quote.first_paragraph], self.paragraphs[quote.last_paragraph]
         close = quote.close_mark if quote.close_mark is not None else quote.end
+        # A clause led into the quote with a colon outranks reporting verbs before it, not one after
+        # it ("Cruz defends …: “…,” the senator says").
+        led = self._colon_lead(quote)
         best: tuple[float, Token] | None = None
         for para in {first, last}:
             # Only the text near the quote: a reporting verb further away is not its frame.
@@ -922,6 +954,8 @@ class QuoteFinder:
                     distance = token.idx - close
                     if self._quote_between(close, token.idx):
                         continue
+                elif led is not None:
+                    continue
                 else:
                     distance = quote.open_mark - token.idx
                     if self._quote_between(token.idx, quote.open_mark):
@@ -929,6 +963,8 @@ class QuoteFinder:
                     distance += 1  # prefer a verb after the quote at equal distance
                 if distance <= _NEAR and (best is None or distance < best[0]):
                     best = (distance, token)
+        if best is None and led is not None:
+            return led
         if best is None:
             best = self._complement_frame(quote, close)
         if best is not None:

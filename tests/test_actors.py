@@ -452,6 +452,11 @@ def analyse(text: str, **kwargs):
     return analyze_story(read_wire(text, doc_id="t", year=2025), load_nlp(PipelineConfig(**kwargs)))
 
 
+def people_in(text: str) -> dict[str, dict]:
+    """The story's person records by name."""
+    return {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
+
+
 @pytest.mark.model
 def test_people_countries_codes_and_mentions():
     document = analyse(STORY)
@@ -566,7 +571,7 @@ def test_dictionary_polities_code_places_and_titles(tmp_path):
 @pytest.mark.model
 def test_a_leader_named_without_country_gets_a_code_from_the_leaders_table():
     text = "Talks\n\nCAIRO, March 3, 2005 (AP) — President Hosni Mubarak met the envoy on Monday. Lindner said no."
-    people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
+    people = people_in(text)
     assert (people["Hosni Mubarak"]["code"], people["Hosni Mubarak"]["code_source"]) == ("EGYGOV", "leaders")
     assert people["Lindner"]["code"] is None
     # In 2015 Mubarak held no office; Obama's title gives his code.
@@ -633,7 +638,7 @@ def test_a_story_after_the_tables_end_is_read_as_of_their_last_day():
 
     year = default_leaders().known_until.year + 1
     text = f"Talks\n\nKYIV, March 3, {year} (Reuters) — Zelensky met Biden on Monday."
-    people = {a["name"]: a["code"] for a in analyse(text).actors if a["type"] == "person"}
+    people = {name: a["code"] for name, a in people_in(text).items()}
     # in office on the tables' last day, presumed still; out of office by then, no code
     assert people == {"Volodymyr Zelensky": "UKRGOV", "Biden": None}
 
@@ -940,29 +945,32 @@ def test_an_organisations_officer_is_not_the_home_countrys_government():
         " Ford Chief Executive Jim Farley said the offer was generous. Interior Secretary Deb Haaland"
         " visited the plant, and House Speaker Mike Johnson said Congress would not intervene."
     )
-    codes = {a["name"]: a["code"] for a in analyse(text).actors if a["type"] == "person"}
+    codes = {name: a["code"] for name, a in people_in(text).items()}
     assert (codes["Shawn Fain"], codes["Jim Farley"]) == (None, None)
     assert (codes["Deb Haaland"], codes["Mike Johnson"]) == ("USAGOV", "USALEG")
 
 
 @pytest.mark.model
-def test_a_surname_with_an_apostrophe_is_part_of_the_name():
-    text = "Teamsters President Sean O'Brien said the deal was good. O’Neal disagreed, and O'Brien walked out."
-    people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
-    assert "Sean O'Brien" in people
-    assert len(people["Sean O'Brien"]["mentions"]) == 2
-
-
-@pytest.mark.model
-def test_a_name_the_entity_cuts_inside_its_particles_is_whole():
-    # The parser's entity is "Ursula von" (and "Leyen" a place): the name goes on through "der".
-    text = (
-        '"We have shown that Europe stands united," European Commission President Ursula von der Leyen told'
-        " reporters after the summit. Von der Leyen added that talks would go on."
-    )
-    people = {a["name"]: a for a in analyse(text).actors if a["type"] == "person"}
-    assert list(people) == ["Ursula von der Leyen"]
-    assert len(people["Ursula von der Leyen"]["mentions"]) == 2
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname with an apostrophe is one word of the name
+        (
+            "Teamsters President Sean O'Brien said the deal was good. O’Neal disagreed, and O'Brien walked out.",
+            "Sean O'Brien",
+        ),
+        # the parser's entity is "Ursula von" (and "Leyen" a place): the name goes on through "der"
+        (
+            '"We have shown that Europe stands united," European Commission President Ursula von der Leyen told'
+            " reporters after the summit. Von der Leyen added that talks would go on.",
+            "Ursula von der Leyen",
+        ),
+    ],
+)
+def test_a_name_the_parser_cuts_short_is_whole_in_each_mention(text, name):
+    people = people_in(text)
+    assert name in people
+    assert len(people[name]["mentions"]) == 2
 
 
 @pytest.mark.model

@@ -959,6 +959,12 @@ def test_an_organisations_officer_is_not_the_home_countrys_government():
             "Teamsters President Sean O'Brien said the deal was good. O’Neal disagreed, and O'Brien walked out.",
             "Sean O'Brien",
         ),
+        # the parser makes two names of one: "Sheikh Mohammed bin Abdulrahman" and "Al Thani"
+        (
+            "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani said talks would go on."
+            " Al Thani added that the deal was close.",
+            "Sheikh Mohammed bin Abdulrahman Al Thani",
+        ),
         # the parser's entity is "Ursula von" (and "Leyen" a place): the name goes on through "der"
         (
             '"We have shown that Europe stands united," European Commission President Ursula von der Leyen told'

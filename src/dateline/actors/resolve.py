@@ -234,6 +234,17 @@ def _whole_name(ent: Span) -> Span:
     ):
         # the name's head the entity leaves out: "Yoon Suk" + "Yeol"
         return Span(doc, ent.start, end + 1, label=ent.label_)
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ in _PARTICLES
+        and doc[end].ent_iob_ == "B"
+        and doc[end].ent_type_ == "PERSON"
+    ):
+        # the surname the parser makes a name of its own: "Mohammed bin Abdulrahman" + "Al Thani"
+        after = end + 1
+        while after < len(doc) and doc[after].ent_iob_ == "I":
+            after += 1
+        return Span(doc, ent.start, after, label=ent.label_)
     if last.lower_ not in _PARTICLES:
         return ent
     # the particles left out after it ("Ursula von" + "der Leyen"), then the capitalised words
@@ -374,9 +385,12 @@ class Resolver:
         self.dictionary = dictionary
         self.people: list[Person] = []
         self._by_last: dict[str, Person] = {}
+        covered = -1  # the end of the last whole name: a name it took in is not read again
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                self._add_full_name(_whole_name(ent))
+            if ent.label_ == "PERSON" and ent.start >= covered:
+                whole = _whole_name(ent)
+                covered = whole.end
+                self._add_full_name(whole)
         for name in _titled_names(doc):
             self._add_full_name(name)
         for name in _titled_surnames(doc):
@@ -490,7 +504,8 @@ class Resolver:
             return  # one word, maybe hyphenated ("Holtz-Eakin"): a name part
         first, last = words[0].text, words[-1].text
         person = self._by_last.get(last.lower())
-        if person is not None and not _same_first_name(person.first, first):
+        surname_only = words[0].lower_ in _PARTICLES  # "Al Thani", "Von der Leyen"
+        if person is not None and not surname_only and not _same_first_name(person.first, first):
             # Bill and Hillary Clinton: two people. A bare "Clinton" stays with the first introduced.
             person = next(
                 (p for p in self.people if p.last.lower() == last.lower() and _same_first_name(p.first, first)), None

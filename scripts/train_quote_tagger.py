@@ -17,7 +17,10 @@ loose / exact, source, cue, attribution) to 0.772 / 0.646 / 0.782 / 0.737 / 0.69
 0.656: a mixed change of under 0.01, seen only on the split it would be chosen on, so not worth
 another 21 MB of weights in the history. Int8 dynamic quantisation of the linear layers ran the
 tagger 1.8 times faster (40 dev stories, one thread) but cost 0.02 attribution F1 (0.695 ->
-0.674), so it is not used either.
+0.674), so it is not used either. A second tagger (seed 1, otherwise the same; 2026-12-03) scored
+0.766 / 0.644 / 0.772 / 0.731 / 0.688 alone (seed 0: 0.774 / 0.646 / 0.776 / 0.728 / 0.695),
+and the two with averaged probabilities 0.772 / 0.652 / 0.782 / 0.737 / 0.698: under 0.01 for
+twice the tagger's time and weights, so no ensemble either.
 
 PolNeAR has no licence (research use only): the trained weights inherit those terms; see the README.
 """

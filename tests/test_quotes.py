@@ -533,6 +533,17 @@ def test_a_pronoun_after_an_unnamed_speaker_of_its_gender_names_no_one():
 
 
 @pytest.mark.model
+def test_an_institution_a_pronoun_owns_is_its_persons():
+    text = (
+        "Floods\n\nVALENCIA (AFP) - Regional leader Carlos Mazon has faced criticism. In a statement, his office"
+        " said the warnings had been issued in accordance with protocol."
+    )
+    q = find(analyse(text), text, "the warnings had been issued")
+    assert span_text(text, q["speaker"]) == "his office"
+    assert q["speaker_name"] == "Carlos Mazon's office"
+
+
+@pytest.mark.model
 def test_a_capitalised_title_alone_names_no_one():
     text = "Minister defends reforms\n\nLONDON (PA) - Health Secretary Wes Streeting defended the plans on Tuesday."
     q = find(analyse(text), text, "reforms")

@@ -650,6 +650,13 @@ class Resolver:
         if owned and head.lemma_.lower() in _INSTITUTIONS and head.i not in owned:
             # "Maduro's government", "Netanyahu's office": an institution the owner names
             words = [t for t in span if t.dep_ != "det" and t.i <= head.i]
+            owner = words[0] if words else None
+            if owner is not None and owner.lower_ in PRONOUNS_MALE | PRONOUNS_FEMALE:
+                # "his office": the office of the person the pronoun stands for, or no name
+                person = self._recent_subject(owner.idx, "male" if owner.lower_ in PRONOUNS_MALE else "female")
+                if person is None:
+                    return None
+                return f"{person.name}'s " + "".join(t.text_with_ws for t in words[1:]).strip()
             return "".join(t.text_with_ws for t in words).strip()
         proper = [t for t in span if t.pos_ == "PROPN" and t.i not in owned]
         if proper and all(t.lower_ in TITLE_NOUNS or t.lower_ in _TITLE_QUALIFIERS for t in proper):

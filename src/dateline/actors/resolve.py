@@ -178,7 +178,7 @@ def _name_tokens(span: Span) -> list[Token]:
 
 
 #: Generational suffixes after a surname.
-_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Particles inside a surname: a name the parser ends on one goes on ("Ursula von der" + "Leyen").
 _PARTICLES = frozenset(
     {
@@ -499,7 +499,7 @@ class Resolver:
     def _add_full_name(self, ent: Span) -> None:
         tokens = _name_tokens(ent)
         # the surname is before a generational suffix ("Ferdinand Marcos Jr." is Marcos)
-        words = [t for t in tokens if t.lower_.rstrip(".") not in _GENERATIONS] or tokens
+        words = [t for t in tokens if t.lower_.rstrip(".") not in GENERATIONS] or tokens
         if _word_count(words) < 2:
             return  # one word, maybe hyphenated ("Holtz-Eakin"): a name part
         first, last = words[0].text, words[-1].text

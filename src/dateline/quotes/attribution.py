@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import Resolver
+from ..actors.resolve import GENERATIONS, Resolver
 from ..sentences import story_data, story_parts
 from ..syntax import subject_head, subject_start
 from ..text import split_paragraphs
@@ -182,7 +182,6 @@ _FRAME_EDGE = " \t\n\u00a0\"'“”‘’«»"  # spaces and marks around a fram
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(")
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "cc", "prep"}
 _CUE_AUX = {"aux", "auxpass", "neg"}
-_GENERATIONS = frozenset({"jr", "sr"})  # "– Martin Luther King Jr."
 _DASH_CREDIT = re.compile(
     r"^\s*(?P<dash>[―—–-]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})"
     r"(?P<role>\s*,\s*[^\n“”\"«»]{1,150}?)?\s*\.?\s*$"  # "– Jane Roe, analyst at the Institute"
@@ -896,10 +895,12 @@ class QuoteFinder:
         Musyoka's (not the speaker of a reporting verb in the sentence before). None when the
         clause has a reporting verb (the usual search finds it: "He told reporters: “…”") or its
         subject names no one."""
-        colon = self.text[: quote.open_mark].rstrip(" \t\u00a0")
-        if not colon.endswith(":"):
+        at = quote.open_mark
+        while at > 0 and self.text[at - 1] in " \t\u00a0":
+            at -= 1
+        if at == 0 or self.text[at - 1] != ":":
             return None
-        token = self.doc.char_span(len(colon) - 1, len(colon), alignment_mode="expand")
+        token = self.doc.char_span(at - 1, at, alignment_mode="expand")
         if token is None or not len(token):
             return None
         sentence = token[0].sent
@@ -978,8 +979,9 @@ class QuoteFinder:
         if credit:
             start, end = close + 1 + credit.start("name"), close + 1 + credit.end("name")
             last_word = self.text[start:end].split()[-1].lower()
-            if last_word.endswith(".") and len(last_word) > 2 and last_word[:-1] not in _GENERATIONS:
-                end -= 1  # the sentence's full stop, not the name's: "– Chancellor Olaf Scholz."
+            if last_word.endswith(".") and len(last_word) > 2 and last_word[:-1] not in GENERATIONS:
+                # the sentence's full stop, not the name's ("– Chancellor Olaf Scholz.", not "– … King Jr.")
+                end -= 1
             span = self.doc.char_span(start, end)
             whole = self.doc.char_span(start, close + 1 + credit.end("role")) if credit.group("role") else span
             if span is not None:

@@ -521,45 +521,47 @@ def test_a_question_put_to_the_speaker_is_not_her_speech():
 
 
 @pytest.mark.model
-def test_a_pronoun_after_an_unnamed_speaker_of_its_gender_names_no_one():
-    # "she" is the spokeswoman, not the last named person of unknown gender
-    text = (
-        "Strike\n\nDr Tom Dolphin, the union's chair, said the doctors had no choice.\n\n"
-        "A Department of Health spokeswoman said talks remained open. “The door is always open,” she said."
-    )
-    q = find(analyse(text), text, "The door is always open")
-    assert span_text(text, q["speaker"]) == "she"
-    assert q["speaker_name"] is None
-
-
-@pytest.mark.model
-def test_an_institution_a_pronoun_owns_is_its_persons():
-    text = (
-        "Floods\n\nVALENCIA (AFP) - Regional leader Carlos Mazon has faced criticism. In a statement, his office"
-        " said the warnings had been issued in accordance with protocol."
-    )
-    q = find(analyse(text), text, "the warnings had been issued")
-    assert span_text(text, q["speaker"]) == "his office"
-    assert q["speaker_name"] == "Carlos Mazon's office"
-
-
-@pytest.mark.model
-def test_a_capitalised_title_alone_names_no_one():
-    text = "Minister defends reforms\n\nLONDON (PA) - Health Secretary Wes Streeting defended the plans on Tuesday."
-    q = find(analyse(text), text, "reforms")
-    assert span_text(text, q["speaker"]) == "Minister"
-    assert q["speaker_name"] is None
-
-
-@pytest.mark.model
-def test_a_headline_title_is_the_person_the_story_gives_it():
-    text = (
-        "Norway's foreign minister says talks have stalled\n\n"
-        "OSLO (Reuters) - Norwegian Foreign Minister Anniken Huitfeldt said on Monday the talks had stalled."
-    )
-    q = find(analyse(text), text, "talks have stalled")
-    assert span_text(text, q["speaker"]) == "Norway's foreign minister"
-    assert q["speaker_name"] == "Anniken Huitfeldt"  # named only later; "Norway" agrees with "Norwegian"
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "name"),
+    [
+        # a headline's title is the person the story gives it, named only later ("Norway" agrees
+        # with "Norwegian")
+        (
+            "Norway's foreign minister says talks have stalled\n\nOSLO (Reuters) - Norwegian Foreign Minister"
+            " Anniken Huitfeldt said on Monday the talks had stalled.",
+            "talks have stalled",
+            "Norway's foreign minister",
+            "Anniken Huitfeldt",
+        ),
+        # a capitalised title alone names no one
+        (
+            "Minister defends reforms\n\nLONDON (PA) - Health Secretary Wes Streeting defended the plans on Tuesday.",
+            "reforms",
+            "Minister",
+            None,
+        ),
+        # "she" is the spokeswoman, not the last named person of unknown gender
+        (
+            "Strike\n\nDr Tom Dolphin, the union's chair, said the doctors had no choice.\n\n"
+            "A Department of Health spokeswoman said talks remained open. “The door is always open,” she said.",
+            "The door is always open",
+            "she",
+            None,
+        ),
+        # an institution a pronoun owns is its person's
+        (
+            "Floods\n\nVALENCIA (AFP) - Regional leader Carlos Mazon has faced criticism. In a statement, his"
+            " office said the warnings had been issued in accordance with protocol.",
+            "the warnings had been issued",
+            "his office",
+            "Carlos Mazon's office",
+        ),
+    ],
+)
+def test_speaker_names_of_titles_pronouns_and_institutions(text, fragment, speaker, name):
+    q = find(analyse(text), text, fragment)
+    assert span_text(text, q["speaker"]) == speaker
+    assert q["speaker_name"] == name
 
 
 @pytest.mark.model

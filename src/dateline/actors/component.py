@@ -41,7 +41,7 @@ from .dictionary import ActorDictionary, load_dictionary
 from .leaders import Days, default_leaders, holds_office
 from .organisations import GENERIC, organisation_code, organisation_phrases
 from .places import place_country
-from .resolve import TITLE_NOUNS, Person, Resolver, entity_at
+from .resolve import STATE_INSTITUTIONS, TITLE_NOUNS, Person, Resolver, entity_at
 
 ACTORS_KEY = "dateline_actors"
 #: Title words after a portfolio the small model tags as an organisation ("Interior Minister").
@@ -209,7 +209,7 @@ class ActorResolver(RecordComponent):
                         break
             elif record["type"] == "organisation":
                 words = record["name"].split()
-                if words[-1].lower() in _HOME_INSTITUTIONS:
+                if words[-1].lower() in STATE_INSTITUTIONS:
                     found = agent_code(home, words, self.agents)
                     code = found if found and found[3:6] in HOME_ROLES else None
             if code:
@@ -376,11 +376,6 @@ def _acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
 #: The roles of a state's people and institutions, and of its opposition, which a story's home
 #: country may give.
 HOME_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP"})
-#: Last words of the names of a state's institutions ("National Assembly", "Supreme Court").
-_HOME_INSTITUTIONS = frozenset(
-    {"assembly", "parliament", "congress", "senate", "court", "ministry", "army", "navy", "police", "guard",
-     "government", "cabinet", "council", "tribunal", "legislature"}
-)  # fmt: skip
 
 
 def _paragraph_country(

@@ -131,15 +131,19 @@ class Person:
         return word.lower() in {w.lower() for w in middle} - _PARTICLES
 
 
+#: Last words of the names of a state's institutions ("National Assembly", "Supreme Court").
+STATE_INSTITUTIONS = frozenset(
+    {"assembly", "parliament", "congress", "senate", "court", "ministry", "army", "navy", "police", "guard",
+     "government", "cabinet", "council", "tribunal", "legislature"}
+)  # fmt: skip
 #: Words of the names of state bodies and portfolios ("Justice Department", "Interior",
 #: "House", "Homeland Security"): an organisation named with one of them in a title is the state's.
-STATE_BODY_WORDS = frozenset(
-    {"assembly", "parliament", "congress", "senate", "house", "court", "ministry", "department", "office",
-     "agency", "bureau", "commission", "army", "navy", "police", "guard", "government", "cabinet", "council",
-     "tribunal", "legislature", "interior", "justice", "defense", "defence", "foreign", "homeland", "security",
-     "treasury", "state", "finance", "health", "education", "energy", "labor", "labour", "commerce", "trade",
-     "transportation", "transport", "agriculture", "veterans", "housing", "environment", "press", "pentagon",
-     "kremlin", "white", "downing", "élysée", "elysee", "federal", "national", "presidential", "royal"}
+STATE_BODY_WORDS = STATE_INSTITUTIONS | frozenset(
+    {"house", "department", "office", "agency", "bureau", "commission", "interior", "justice", "defense",
+     "defence", "foreign", "homeland", "security", "treasury", "state", "finance", "health", "education",
+     "energy", "labor", "labour", "commerce", "trade", "transportation", "transport", "agriculture", "veterans",
+     "housing", "environment", "press", "pentagon", "kremlin", "white", "downing", "élysée", "elysee", "federal",
+     "national", "presidential", "royal"}
 )  # fmt: skip
 
 

@@ -535,7 +535,7 @@ def test_a_question_put_to_the_speaker_is_not_her_speech():
         ),
         # a capitalised title alone names no one
         (
-            "Minister defends reforms\n\nLONDON (PA) - Health Secretary Wes Streeting defended the plans on Tuesday.",
+            "Minister defends reforms\n\nLONDON (PA) - The government defended its plans on Tuesday.",
             "reforms",
             "Minister",
             None,
@@ -555,6 +555,47 @@ def test_a_question_put_to_the_speaker_is_not_her_speech():
             "the warnings had been issued",
             "his office",
             "Carlos Mazon's office",
+        ),
+        # a British secretary of state is "the minister"
+        (
+            "Schools\n\nLONDON (PA) - Education Secretary Bridget Phillipson visited a school in Leeds on Monday."
+            " The minister insisted that funding would rise.",
+            "funding would rise",
+            "The minister",
+            "Bridget Phillipson",
+        ),
+        # "Sen." before the name makes a senator
+        (
+            "Wages\n\nDES MOINES (AP) - Sen. Bernie Sanders spoke in Iowa on Sunday. The senator said the minimum"
+            " wage must rise.",
+            "minimum wage",
+            "The senator",
+            "Bernie Sanders",
+        ),
+        # a headline's title that two people hold is the one the story names first; a Senate
+        # leader is a senator
+        (
+            "Senator says vote is near\n\nWASHINGTON (AP) - Senate Majority Leader John Thune said on Monday a"
+            " vote was near. Sen. Susan Collins said she was undecided.",
+            "vote is near",
+            "Senator",
+            "John Thune",
+        ),
+        # a headline's inverted frame: the parser takes the speaker for the verb's object
+        (
+            "“The city will recover,” vows mayor\n\nNEW ORLEANS (AP) - Mayor LaToya Cantrell promised on Monday"
+            " to rebuild the flooded districts.",
+            "The city will recover",
+            "mayor",
+            "LaToya Cantrell",
+        ),
+        # a headline's frame after its words, which the parser did not make the verb's clause
+        (
+            "NHS waiting lists to fall by spring, minister says\n\nLONDON (PA) - Health Secretary Wes"
+            " Streeting said on Tuesday that waiting lists would fall.",
+            "waiting lists to fall",
+            "minister",
+            "Wes Streeting",
         ),
     ],
 )

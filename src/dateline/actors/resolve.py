@@ -85,6 +85,10 @@ TITLE_NOUNS = {
     "congresswoman",
     "manager",
 }
+#: Title nouns a story also uses for holders of other titles, given as the words those titles
+#: hold: "the minister" for a Health Secretary (a British secretary of state is a minister),
+#: "senator" for the Senate Majority (or Minority) Leader.
+_TITLE_KINDS = {"minister": (frozenset({"secretary"}),), "senator": (frozenset({"senate", "leader"}),)}
 #: Words that make a title of a title noun without naming anyone ("Prime Minister", "Vice President").
 _TITLE_QUALIFIERS = frozenset({"prime", "vice", "deputy", "foreign", "defence", "defense", "interior", "finance",
                                "health", "home", "state", "of"})  # fmt: skip
@@ -145,6 +149,11 @@ STATE_BODY_WORDS = STATE_INSTITUTIONS | frozenset(
      "housing", "environment", "press", "pentagon", "kremlin", "white", "downing", "élysée", "elysee", "federal",
      "national", "presidential", "royal"}
 )  # fmt: skip
+
+
+def _holds_title(person: Person, title: str) -> bool:
+    """Whether the person's titles include ``title``, or one the noun also stands for (:data:`_TITLE_KINDS`)."""
+    return title in person.titles or any(words <= person.titles for words in _TITLE_KINDS.get(title, ()))
 
 
 def _names_non_state_organisation(phrase: Span) -> bool:
@@ -322,6 +331,8 @@ def _is_title_word(token: Token) -> bool:
 
 #: Abbreviated ranks and titles before a name.
 _TITLE_ABBREVIATIONS = frozenset({"gen", "lt", "col", "maj", "adm", "brig", "sgt", "capt", "cmdr", "sen", "rep", "gov"})
+#: Those a story also writes out as a title noun ("Sen. Ted Cruz" … "the senator").
+_SPELT_OUT = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 
 
@@ -535,6 +546,8 @@ class Resolver:
         while i >= 0 and (_is_title_word(ent.doc[i]) or _joins_title(ent.doc[i], ent.start)):
             if ent.doc[i].is_alpha:
                 person.titles.add(ent.doc[i].lower_)
+            elif ent.doc[i].lower_.rstrip(".") in _SPELT_OUT:
+                person.titles.add(_SPELT_OUT[ent.doc[i].lower_.rstrip(".")])  # "Sen. Ted Cruz": a senator
             i -= 1
         if i + 1 < ent.start:
             phrase = ent.doc[i + 1 : ent.start]
@@ -735,13 +748,23 @@ class Resolver:
             # a country's name agrees with its demonym ("Canada's foreign minister", "Canadian
             # Foreign Minister Melanie Joly").
             agreeing = [
-                p for p in self.people if set(titles) <= p.titles and others <= {_country_word(w) for w in p.titles}
+                p
+                for p in self.people
+                if all(_holds_title(p, t) for t in titles) and others <= {_country_word(w) for w in p.titles}
             ]
             found = self._last_mentioned(agreeing, span.start_char)
             if found is None and len(agreeing) == 1:
                 return agreeing[0]  # named only later: a headline's "Canada's foreign minister says …"
+            if found is None and agreeing and self._in_headline(span.start_char):
+                # "Senator says deal is 'close'" over a story of two senators: the headline is the
+                # lead's, so the one the story names first
+                return min(agreeing, key=lambda p: min((s for s, _ in p.mentions), default=len(self.doc.text)))
             return found
         return None
+
+    def _in_headline(self, offset: int) -> bool:
+        headline = (story_data(self.doc) or {}).get("headline")
+        return headline is not None and int(headline[0]) <= offset < int(headline[1])
 
     def _recent_subject(self, before: int, gender: str) -> Person | None:
         for at, person, known in reversed(self._subjects):

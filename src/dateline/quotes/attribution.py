@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import GENERATIONS, Resolver
+from ..actors.resolve import GENERATIONS, TITLE_NOUNS, Resolver
 from ..sentences import story_data, story_parts
 from ..syntax import subject_head, subject_start
 from ..text import split_paragraphs
@@ -407,8 +407,22 @@ def _orphan_subject(verb: Token) -> Token | None:
     return None
 
 
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after a reporting verb the parser read as its object, in a headline's inverted
+    frame ("‘We will rebuild,’ vows mayor", "…, says Smith"): the verb has no subject, its words
+    come before it, and the object that follows it is a name or a title, or None."""
+    if verb.lemma_.lower() not in REPORTING_VERBS or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    after = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if after is None or any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1 : after.i]):
+        return None
+    if after.ent_type_ == "PERSON" or after.pos_ == "PROPN" or after.lower_ in TITLE_NOUNS:
+        return after
+    return None
+
+
 def frame_of(verb: Token, rule: str = "", avoid: tuple[int, int] | None = None) -> Frame:
-    subject = subject_of(verb, avoid) or _orphan_subject(verb)
+    subject = subject_of(verb, avoid) or _orphan_subject(verb) or _inverted_subject(verb)
     if subject is None:
         return Frame(cue=_char_span(cue_tokens(verb)), speaker=None, rule=rule)
     core = noun_phrase(subject)
@@ -664,7 +678,8 @@ class QuoteFinder:
         # fireworks: Republicans said they …", "… was not intentional; they only learned …").
         clauses = [c for c in clauses if c.i > token.i or not self._clause_break(c.right_edge.i, token.i)]
         if not clauses:
-            return None, None
+            before = self._words_before_frame(token)
+            return (before, frame_of(token, "postposed", avoid=before)) if before else (None, None)
         clause = clauses[0]
         if clause.i < token.i:
             # Content before the frame: the whole sentence but the frame ("X, he said, until Y").
@@ -694,6 +709,28 @@ class QuoteFinder:
         if end <= start:
             return None, None
         return (start, end), frame_of(token, "ccomp")
+
+    def _words_before_frame(self, verb: Token) -> tuple[int, int] | None:
+        """The words before a frame that ends its sentence after a comma, when the parser did not
+        make them the verb's clause: a headline's "NHS waiting lists to fall by spring, minister
+        says", whose infinitive it reads as a relative clause. They must hold a verb ("In the
+        capital, Obama said" reports nothing)."""
+        if verb.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        sentence = verb.sent
+        if any(not (t.is_punct or t.is_space) for t in self.doc[verb.i + 1 : sentence.end]):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if not subjects:
+            return None
+        comma = subjects[-1].left_edge.i - 1
+        first = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+        if first is None or comma <= first.i or self.doc[comma].text != ",":
+            return None
+        words = self.doc[first.i : comma]
+        if not any(t.pos_ in ("VERB", "AUX") for t in words) or self.in_quote(words[0]) >= 0:
+            return None
+        return _without_end_punct(words[0], words[-1])
 
     def _call_for(self, verb: Token) -> tuple[tuple[int, int] | None, Frame | None]:
         """An appeal: "called for reducing the tax rate", "called for contestants to wear …",

@@ -515,6 +515,21 @@ def test_the_day_after_the_reporting_verb_is_not_reported():
 
 
 @pytest.mark.model
+def test_one_verb_frames_its_speech_once():
+    # an intention with a prepositional object: "to comment on …", not "… decision" again
+    text = STORY + "Scholz declined to comment on the French decision."
+    quotes = analyse(text)
+    assert [text[q["start"] : q["end"]] for q in quotes] == ["to comment on the French decision"]
+
+
+@pytest.mark.model
+def test_a_headline_second_verb_is_not_a_frame():
+    # the parser hangs "holds" over "signals" as its clause; nobody named "signals" anything
+    text = "Fed holds rates steady, signals two cuts this year\n\nWASHINGTON (Reuters) - The Fed met on Wednesday."
+    assert analyse(text) == []
+
+
+@pytest.mark.model
 def test_a_question_put_to_the_speaker_is_not_her_speech():
     text = STORY + "Asked whether the budget would pass this week, she declined to give a date."
     assert not any("whether" in text[q["start"] : q["end"]] for q in analyse(text))

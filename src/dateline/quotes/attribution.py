@@ -435,7 +435,8 @@ def frame_of(verb: Token, rule: str = "", avoid: tuple[int, int] | None = None) 
 def nested(record: dict[str, Any], records: list[dict[str, Any]]) -> bool:
     """Whether another (longer, not partial) record holds ``record``'s words and cue: reported
     speech inside other reported speech or a direct quote ("Republicans said they are convinced
-    the department mishandled it")."""
+    the department mishandled it"), or the same verb's speech read twice ("declined to comment
+    on the decision": an intention and the object of its preposition)."""
     cue = record["cue"]
     return cue is not None and any(
         other is not record
@@ -443,7 +444,7 @@ def nested(record: dict[str, Any], records: list[dict[str, Any]]) -> bool:
         and other["start"] <= record["start"]
         and record["end"] <= other["end"]
         and other["end"] - other["start"] > record["end"] - record["start"]
-        and other["start"] <= cue["start"] < other["end"]
+        and (other["start"] <= cue["start"] < other["end"] or (other["cue"] or {}).get("start") == cue["start"])
         for other in records
     )
 
@@ -683,7 +684,12 @@ class QuoteFinder:
         clause = clauses[0]
         if clause.i < token.i:
             # Content before the frame: the whole sentence but the frame ("X, he said, until Y").
-            return self._sentence_without(token, {t.i for t in clause.subtree}), frame_of(token, "ccomp-before")
+            frame = frame_of(token, "ccomp-before")
+            if frame.speaker is None and any(c.dep_ == "dobj" and c.i > token.i for c in token.children):
+                # "Fed holds rates steady, signals two cuts": a headline's second verb of the same
+                # subject, which the parser hung over the first; it reports nothing
+                return None, None
+            return self._sentence_without(token, {t.i for t in clause.subtree}), frame
         start = _after_time_phrases(clause, token).idx
         last = clause.right_edge
         # "said it was opposed to the test and warned Pyongyang …": a reporting verb with no

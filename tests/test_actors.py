@@ -348,6 +348,21 @@ def test_organisations_are_coded_by_name_and_by_their_own_country_word():
     assert codes["Palestinian Islamic Jihad"][:3] == "PSE"
 
 
+@pytest.mark.model
+def test_a_country_s_own_body_is_an_organisation_and_the_story_names_it_by_a_word_of_it():
+    text = (
+        "Protests\n\nNAIROBI (AFP) - According to the Kenya National Commission on Human Rights, officers"
+        " used live ammunition. The commission said it had documented 22 arrests."
+    )
+    document = analyse(text)
+    bodies = [a for a in document.actors if a["type"] == "organisation"]
+    # not the country Kenya: an organisation of it
+    assert [(a["name"], a["code"]) for a in bodies] == [("Kenya National Commission on Human Rights", "KEN")]
+    quote = next(q for q in document.quotes if "22 arrests" in text[q["start"] : q["end"]])
+    assert quote["speaker_name"] == "Kenya National Commission on Human Rights"
+    assert quote["actor_id"] == bodies[0]["id"]
+
+
 @pytest.mark.parametrize(
     ("words", "code"),
     [

@@ -156,7 +156,8 @@ class ActorResolver(RecordComponent):
                 continue  # part of a longer organisation's name ("Islamic" of "Islamic State")
             inside = [m for m in known if ent.start <= m.start and m.end <= ent.end]
             whole = any(m.start == ent.start and m.end == ent.end for m in inside)
-            if inside and not whole and ent.label_ != "PERSON" and self._known(ent.text) is None:
+            superseded = inside and not whole and ent.label_ != "PERSON" and self._known(ent.text) is None
+            if superseded and not (ent.label_ == "ORG" and _headed_outside(ent, inside)):
                 continue  # superseded by the names inside it
             if ent.label_ == "PERSON" and capital_code(ent.text) is not None:
                 ent = Span(doc, ent.start, ent.end, label="GPE")  # "Kyiv" tagged as a person
@@ -323,6 +324,11 @@ class ActorResolver(RecordComponent):
                     national = code_from_title([*owner, *(t.text for t in ent)], self.polities, self.agents)
                     if national and national != code:
                         code, source = national, "title"
+                    if code is None:
+                        # "the Kenya National Commission on Human Rights": a country's own body,
+                        # with no role word: the country
+                        code = _leading_country(ent)
+                        source = code and "title"
                 key = _organisation_key(ent.text)
                 name = ent.text[4:] if ent.text[:4] in ("The ", "the ") else ent.text  # "The European Union"
                 record = {"name": name, "type": "organisation", "code": code, "code_source": source}
@@ -416,6 +422,23 @@ def home_country(doc: Doc, actors: list[dict[str, Any]]) -> str | None:
 
 #: Legal forms after a company's name: "Apple Inc" and "Apple" are one organisation.
 _LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "se", "spa"})
+
+
+def _leading_country(ent: Span) -> str | None:
+    """The country whose name opens an organisation's ("Kenya" of "the Kenya National Commission
+    on Human Rights", "South Africa" of "South Africa Police Service"), or None."""
+    words = [t.text for t in ent if t.dep_ != "det" or t.i > ent.start]
+    return next((c for size in (3, 2, 1) if len(words) > size and (c := country_named(" ".join(words[:size])))), None)
+
+
+def _headed_outside(ent: Span, inside: list[Span]) -> bool:
+    """Whether an organisation's name is headed by a noun of its own after the known names inside
+    it: "the Kenya National Commission on Human Rights" and "Nigeria Police Force" are
+    organisations of their countries; "Russia and China" tagged as one name is two, and
+    "Radical French" (of "Radical French farmers") is the country's."""
+    if any(t.lower_ in ("and", "&") or t.text == "," for t in ent):
+        return False
+    return ent.root.pos_ in ("NOUN", "PROPN") and all(m.end <= ent.root.i for m in inside)
 
 
 def _organisation_key(name: str) -> str:

@@ -151,6 +151,12 @@ STATE_BODY_WORDS = STATE_INSTITUTIONS | frozenset(
 )  # fmt: skip
 
 
+def bare_name(text: str) -> str:
+    """A name as an actor's: without an article before it or a possessive after it ("the
+    Kenya National Commission on Human Rights", "Hamas's")."""
+    return text.removeprefix("the ").removeprefix("The ").removesuffix("’s").removesuffix("'s")
+
+
 def _holds_title(person: Person, title: str) -> bool:
     """Whether the person's titles include ``title``, or one the noun also stands for (:data:`_TITLE_KINDS`)."""
     return title in person.titles or any(words <= person.titles for words in _TITLE_KINDS.get(title, ()))
@@ -649,7 +655,7 @@ class Resolver:
         # a name the phrase cuts short: "The Court" of "The Court of International Trade said"
         whole = entity_at(head)
         if whole is not None and whole.label_ == "ORG" and (whole.start < span.start or whole.end > span.end):
-            return whole.text.removesuffix("’s").removesuffix("'s")
+            return bare_name(whole.text)
         for ent in span.ents:
             if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
                 continue
@@ -663,7 +669,7 @@ class Resolver:
                 owned.update(range(ent.start, ent.end))
             if ent.root.i in owned:
                 continue
-            return ent.text.removesuffix("’s").removesuffix("'s")
+            return bare_name(ent.text)
         if owned and head.lemma_.lower() in _INSTITUTIONS and head.i not in owned:
             # "Maduro's government", "Netanyahu's office": an institution the owner names
             words = [t for t in span if t.dep_ != "det" and t.i <= head.i]
@@ -687,12 +693,30 @@ class Resolver:
                 end += 2
             inside = doc[proper[0].i : end]
             if all(t.pos_ == "PROPN" or t.lower_ in _NAME_JOINS for t in inside):
-                return inside.text
+                return bare_name(inside.text)
             return " ".join(t.text for t in proper)
+        named = self._organisation_before(span)
+        if named is not None:
+            return named
         if head.lemma_.lower() in _INSTITUTIONS and any(c.dep_ in ("compound", "amod") for c in head.lefts):
             # "the interior ministry said": an institution named by what it does
             first = min(c.left_edge.i for c in head.lefts if c.dep_ in ("compound", "amod"))
             return span.doc[first : head.i + 1].text
+        return None
+
+    def _organisation_before(self, span: Span) -> str | None:
+        """The organisation a definite noun names by a word of its name: "the commission" after
+        "the Kenya National Commission on Human Rights", "the party" after "the Labour Party" (the
+        latest such name before it), or None."""
+        words = [t for t in span if not t.is_punct]
+        if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN" or not words[1].is_lower:
+            return None
+        noun = words[1].lemma_.lower()
+        if noun not in _INSTITUTIONS | _ORGANISATION_NOUNS:
+            return None  # "the research" after "the Potsdam Institute for Climate Impact Research"
+        for ent in reversed([e for e in self.doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1]):
+            if any(t.lemma_.lower() == noun and t.is_title for t in ent):
+                return bare_name(ent.text)
         return None
 
     def _it(self, token: Token) -> str | None:
@@ -709,7 +733,7 @@ class Resolver:
         for subject in subjects:
             entity = entity_at(subject)
             if entity is not None and entity.label_ in ("ORG", "GPE"):
-                return entity.text.removesuffix("’s").removesuffix("'s")
+                return bare_name(entity.text)
             if subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ == "":
                 return None  # "The report … it": a thing, no speaker
         return None
@@ -784,6 +808,16 @@ _INSTITUTIONS = frozenset(
         "council", "court", "embassy", "government", "media", "military", "ministry", "mission",
         "navy", "office", "parliament", "police", "presidency", "regulator", "force", "forces", "guard",
         "legislature", "senate", "congress", "ministries", "department", "service", "services", "medium",
+    }
+)  # fmt: skip
+
+
+#: Head nouns of organisations' names, besides the institutions', that stand for the name ("the bank").
+_ORGANISATION_NOUNS = frozenset(
+    {
+        "association", "bank", "board", "bureau", "center", "centre", "coalition", "company", "corporation",
+        "federation", "foundation", "fund", "institute", "league", "organisation", "organization", "party",
+        "union", "alliance", "movement", "network", "tribunal", "university",
     }
 )  # fmt: skip
 

@@ -211,13 +211,15 @@ def link_speakers(doc: Doc, quotes: list[dict[str, Any]]) -> None:
         core = quote.pop("_core", None)
         actor = by_name.get(quote.get("speaker_name") or "")
         if actor is None:
-            if core is not None:
+            bodies = [a for a in actors if a.get("type") != "person"]
+            # an organisation by its name, or by a word of it ("the commission")
+            speaking = next((a for a in bodies if a["name"] == quote.get("speaker_name")), None)
+            if speaking is None and core is not None:
                 # A country or organisation speaking ("The US claimed …", "the Russian foreign
                 # ministry said …"): the actor whose mention ends the speaker's phrase, as its head.
-                named = (a for a in actors if a.get("type") != "person")
-                speaking = next((a for a in named if any(_heads(m, core) for m in a["mentions"])), None)
-                if speaking is not None:
-                    quote["actor_id"] = speaking["id"]
+                speaking = next((a for a in bodies if any(_heads(m, core) for m in a["mentions"])), None)
+            if speaking is not None:
+                quote["actor_id"] = speaking["id"]
             continue
         quote["actor_id"] = actor["id"]
         short = core is not None and len(text[core["start"] : core["end"]].split()) <= _MAX_MENTION_WORDS

@@ -658,6 +658,9 @@ def test_transitive_cue_takes_its_object():
         ("Macron called for cutting the deficit to 2 percent.", "cutting the deficit to 2 percent", "called for"),
         ("Macron called for states to raise their budgets.", "states to raise their budgets", "called for"),
         ("Macron called on Scholz to drop the plan.", "Scholz to drop the plan", "called on"),
+        # a request with an object and an infinitive: both are the content
+        ("Macron urged both leaders to stick to the deal.", "both leaders to stick to the deal", "urged"),
+        ("Macron asked Scholz to withdraw the plan.", "Scholz to withdraw the plan", "asked"),
     ],
 )
 def test_transitive_cue_content_holds_what_the_object_is_charged_with(sentence, content, cue):

@@ -407,6 +407,15 @@ def _orphan_subject(verb: Token) -> Token | None:
     return None
 
 
+def _object_then_infinitive(verb: Token) -> bool:
+    """Whether the verb has an object and then an infinitive: an appeal or a request, whose
+    content is both ("urged both sides to stick to the deal", "asked him to resign")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    return obj is not None and any(
+        c.dep_ == "xcomp" and c.i > obj.i and any(a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """The speaker after a reporting verb the parser read as its object, in a headline's inverted
     frame ("‘We will rebuild,’ vows mayor", "…, says Smith"): the verb has no subject, its words
@@ -669,7 +678,7 @@ class QuoteFinder:
             return content, _with_preposition(frame_of(token, "prep"), token, prep)
         if not clauses and self._raising(token):
             return self._raised_clause(token)
-        if not clauses and relation == "xcomp":
+        if not clauses and (relation == "xcomp" or _object_then_infinitive(token)):
             complements = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
             if complements and subject_of(token) is not None:
                 objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < complements[0].i]

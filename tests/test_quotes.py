@@ -515,6 +515,49 @@ def test_the_day_after_the_reporting_verb_is_not_reported():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue", "speaker"),
+    [
+        # the parser hangs the "that" clause on "statement"
+        (
+            "The finance ministry said in a statement that the budget would be cut.",
+            "that the budget would be cut",
+            "said",
+            "The finance ministry",
+        ),
+        # the parser makes "According" the sentence's root
+        (
+            "According to a poll published by broadcaster ZDF, 61 percent of Germans back stricter controls.",
+            "61 percent of Germans back stricter controls",
+            "According to",
+            "a poll published by broadcaster ZDF",
+        ),
+    ],
+)
+def test_reported_speech_the_parser_misattaches(sentence, content, cue, speaker):
+    text = STORY + sentence
+    q = find(analyse(text), text, content.split()[-1])
+    assert text[q["start"] : q["end"]] == content
+    assert span_text(text, q["cue"]) == cue
+    assert span_text(text, q["speaker"]) == speaker
+
+
+@pytest.mark.model
+def test_a_post_on_x_ends_its_sentence():
+    # "X." is no initial: the quote is Merz's, and the next sentence is the party's
+    text = STORY + (
+        '"We cannot go on like this," Merz wrote on X. In a statement, his party said the proposals would be put'
+        " to a vote on Friday."
+    )
+    quotes = analyse(text)
+    direct = find(quotes, text, "go on like this")
+    assert (span_text(text, direct["cue"]), span_text(text, direct["speaker"])) == ("wrote", "Merz")
+    assert [text[q["start"] : q["end"]] for q in quotes if "proposals" in text[q["start"] : q["end"]]] == [
+        "the proposals would be put to a vote on Friday"
+    ]
+
+
+@pytest.mark.model
 def test_one_verb_frames_its_speech_once():
     # an intention with a prepositional object: "to comment on …", not "… decision" again
     text = STORY + "Scholz declined to comment on the French decision."

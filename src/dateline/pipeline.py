@@ -16,6 +16,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from . import __version__
@@ -66,6 +67,10 @@ def load_nlp(config: PipelineConfig = PipelineConfig()) -> Language:
     """Load the model and add dateline's components (cached: once per process and config)."""
     logger.info("loading spaCy model %s", config.model)
     nlp = spacy.load(config.model)
+    # "wrote on X." ends a sentence: the model's tokenizer keeps "X." whole as an initial, and the
+    # parser then runs the sentence on into the next one
+    if isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:
         nlp.add_pipe("dateline_paragraphs", before=before)

@@ -407,6 +407,22 @@ def _orphan_subject(verb: Token) -> Token | None:
     return None
 
 
+def _that_clause_after_prep(verb: Token) -> list[Token]:
+    """A "that" clause the parser hung on the noun of a prepositional phrase after the verb:
+    "said in a statement that border checks had been expanded" (as if the statement were
+    expanded). Empty when there is none."""
+    return [
+        clause
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.i > verb.i
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for clause in noun.children
+        if clause.dep_ in ("acl", "relcl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i for m in clause.children)
+    ][:1]
+
+
 def _object_then_infinitive(verb: Token) -> bool:
     """Whether the verb has an object and then an infinitive: an appeal or a request, whose
     content is both ("urged both sides to stick to the deal", "asked him to resign")."""
@@ -643,7 +659,7 @@ class QuoteFinder:
             # a headline's verb the parser took for a noun subject: in "Fed holds rates steady,
             # signals caution on cuts" nobody named "signals" cautions
             return None, None
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        clauses = [c for c in token.children if c.dep_ == "ccomp"] or _that_clause_after_prep(token)
         if token.dep_ == "parataxis" and not clauses and len(list(token.subtree)) <= 8:
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt."
             if subject_of(token) is None:
@@ -865,6 +881,11 @@ class QuoteFinder:
         if to is None or source is None:
             return None, None
         content = self._sentence_without(token, set())
+        if content is None and token.dep_ == "ROOT":
+            # the parser made "According" the sentence's root ("According to a poll published by
+            # ZDF, 61 percent of Germans back …"): the content is the rest of the sentence
+            frame = {token.i, to.i} | {t.i for t in source.subtree}
+            content = self._sentence_without(token, {t.i for t in token.subtree} - frame)
         if content is None:
             return None, None
         return content, Frame(

@@ -558,6 +558,17 @@ def test_a_post_on_x_ends_its_sentence():
 
 
 @pytest.mark.model
+def test_a_report_quoting_someone_as_saying_is_two_attributions():
+    # PolNeAR marks the report ("Interfax quoted … as saying …"); who said it is Peskov
+    text = STORY + "Interfax quoted Kremlin spokesman Dmitry Peskov as saying Moscow would respond."
+    found = [(text[q["start"] : q["end"]], span_text(text, q["speaker"]), q["speaker_name"]) for q in analyse(text)]
+    assert found == [
+        ("Kremlin spokesman Dmitry Peskov as saying Moscow would respond", "Interfax", "Interfax"),
+        ("Moscow would respond", "Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+    ]
+
+
+@pytest.mark.model
 def test_one_verb_frames_its_speech_once():
     # an intention with a prepositional object: "to comment on …", not "… decision" again
     text = STORY + "Scholz declined to comment on the French decision."

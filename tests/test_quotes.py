@@ -625,6 +625,14 @@ def test_a_question_put_to_the_speaker_is_not_her_speech():
             "his office",
             "Carlos Mazon's office",
         ),
+        # a campaign is its candidate's, named in full
+        (
+            "Race\n\nCOLUMBUS (AP) - Donald Trump held a rally in Ohio. Trump's campaign said more rallies"
+            " would follow.",
+            "more rallies",
+            "Trump's campaign",
+            "Donald Trump's campaign",
+        ),
         # a British secretary of state is "the minister"
         (
             "Schools\n\nLONDON (PA) - Education Secretary Bridget Phillipson visited a school in Leeds on Monday."

@@ -680,6 +680,12 @@ class Resolver:
                 if person is None:
                     return None
                 return f"{person.name}'s " + "".join(t.text_with_ws for t in words[1:]).strip()
+            marker = next((t for t in words if t.dep_ == "case" and t.i < head.i), None)
+            if marker is not None:
+                # "Trump's campaign": the owner by the person's full name, when the story has them
+                person = self.resolve_person(span.doc[words[0].i : marker.i])
+                if person is not None:
+                    return f"{person.name}'s {span.doc[marker.i + 1 : head.i + 1].text}"
             return "".join(t.text_with_ws for t in words).strip()
         proper = [t for t in span if t.pos_ == "PROPN" and t.i not in owned]
         if proper and all(t.lower_ in TITLE_NOUNS or t.lower_ in _TITLE_QUALIFIERS for t in proper):
@@ -808,6 +814,7 @@ _INSTITUTIONS = frozenset(
         "council", "court", "embassy", "government", "media", "military", "ministry", "mission",
         "navy", "office", "parliament", "police", "presidency", "regulator", "force", "forces", "guard",
         "legislature", "senate", "congress", "ministries", "department", "service", "services", "medium",
+        "campaign", "party", "team",
     }
 )  # fmt: skip
 
